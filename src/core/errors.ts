@@ -1,0 +1,96 @@
+import type { z } from "zod";
+
+/** One thing wrong with an input: where (a field path such as `strength.tests[2].side`) and what. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * Raised when an input cannot be used. It carries every problem found, each naming the
+ * field, so that a person can fix them all in one go. Nothing is computed from bad input.
+ */
+export class InputError extends Error {
+  readonly issues: readonly InputIssue[];
+
+  constructor(issues: readonly InputIssue[], subject = "input") {
+    super(
+      `The ${subject} has ${issues.length === 1 ? "a problem" : `${issues.length} problems`}:\n` +
+        issues.map((issue) => `  - ${issue.path || "(whole file)"}: ${issue.message}`).join("\n"),
+    );
+    this.name = "InputError";
+    this.issues = issues;
+  }
+}
+
+/** Raised when the input is valid on its own but a rule cannot be applied to it. */
+export class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+/** `["strength", "tests", 2, "side"]` → `strength.tests[2].side`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Prefixes every issue's path, for a section parsed on its own. */
+export function prefixIssues(prefix: string, issues: readonly InputIssue[]): InputIssue[] {
+  return issues.map((issue) => ({
+    path:
+      issue.path === ""
+        ? prefix
+        : issue.path.startsWith("[")
+          ? `${prefix}${issue.path}`
+          : `${prefix}.${issue.path}`,
+    message: issue.message,
+  }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return `is required (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+/**
+ * Parses `data` with a zod schema; on failure throws an InputError whose messages name
+ * each field and what was expected, in plain words.
+ */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  subject = "input",
+): z.output<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: describeIssue(issue),
+  }));
+  throw new InputError(issues, subject);
+}

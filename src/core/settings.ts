@@ -1,0 +1,67 @@
+/**
+ * Clinic-adjustable thresholds. The defaults are those of shared/design/CLINICAL.md;
+ * each names its source. Core functions take settings as an argument, never a global.
+ */
+
+/** How side-to-side asymmetry is expressed; vendors differ, so reports name the formula. */
+export type AsymmetryFormula =
+  | "lsi-deficit" // 100 − involved ÷ uninvolved × 100
+  | "difference-over-max" // (right − left) ÷ max(left, right) × 100, signed
+  | "difference-over-mean"; // |left − right| ÷ mean(left, right) × 100
+
+export interface StrengthSettings {
+  asymmetryFormula: AsymmetryFormula;
+  /** LSI below this (percent) is a meaningful deficit (lsi-convention). */
+  lsiDeficitPercent: number;
+  /** Between-trial coefficient of variation above this (percent) flags inconsistent trials (thorborg-2010: 3–12 %). */
+  trialVariationPercent: number;
+  /** z-score below this is "below" reference values; above its negation, "above". */
+  referenceZ: number;
+}
+
+export interface LoadSettings {
+  /** Weekly distance growth over two weeks above this (percent) is a load error (nielsen-2014). */
+  twoWeekIncreasePercent: number;
+  /** A single run longer than the longest of the last 30 days by more than this (percent) (frandsen-2025). */
+  singleRunSpikePercent: number;
+  /** A break from running of at least this many weeks counts as a return after a break (seed-003). */
+  breakWeeks: number;
+}
+
+export interface PainSettings {
+  /** Pain during activity up to this (0–10) is safe (silbernagel-2007). */
+  safeMax: number;
+  /** Pain during activity up to this is acceptable; above it, too much (silbernagel-2007). */
+  acceptableMax: number;
+  /** Morning-after pain above this, or above the baseline, means it has not settled. */
+  nextMorningMax: number;
+}
+
+export interface Settings {
+  strength: StrengthSettings;
+  load: LoadSettings;
+  pain: PainSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  strength: {
+    asymmetryFormula: "lsi-deficit",
+    lsiDeficitPercent: 90,
+    trialVariationPercent: 10,
+    referenceZ: 1,
+  },
+  load: { twoWeekIncreasePercent: 30, singleRunSpikePercent: 10, breakWeeks: 4 },
+  pain: { safeMax: 3, acceptableMax: 5, nextMorningMax: 3 },
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type SettingsOverrides = DeepPartial<Settings>;
+
+/** Defaults with a clinic's overrides applied. */
+export function resolveSettings(overrides: SettingsOverrides = {}): Settings {
+  return {
+    strength: { ...DEFAULT_SETTINGS.strength, ...overrides.strength },
+    load: { ...DEFAULT_SETTINGS.load, ...overrides.load },
+    pain: { ...DEFAULT_SETTINGS.pain, ...overrides.pain },
+  };
+}
