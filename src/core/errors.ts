@@ -62,6 +62,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case "unrecognized_keys":
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_value":
+      if (issue.input === undefined)
+        return `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")})`;
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(issue.input)}`;
     default:
       return issue.message;
@@ -86,7 +88,7 @@ export function parseWith<T extends z.ZodType>(
   data: unknown,
   subject = "input",
 ): z.output<T> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
     path: formatPath(issue.path),

@@ -56,6 +56,18 @@ const list = [
     citation:
       "Stiell IG et al. Derivation of a decision rule for the use of radiography in acute knee injuries (Ottawa knee rules). Ann Emerg Med 1995;26:405–13; JAMA 1996;275:611–15.",
   },
+  {
+    id: "nice-ng158",
+    kind: "clinical-pathway",
+    citation:
+      "NICE guideline NG158, Venous thromboembolic diseases: diagnosis, management and thrombophilia testing (2020): suspected deep vein thrombosis is assessed the same day, with a proximal leg vein ultrasound within 4 hours of being requested.",
+  },
+  {
+    id: "sufe-referral",
+    kind: "clinical-pathway",
+    citation:
+      "Slipped upper (capital) femoral epiphysis referral guidance: Queensland Health Clinical Prioritisation Criteria and Royal Children's Hospital Melbourne: a suspected slip goes to the emergency department the same day, non-weight-bearing, whatever its duration.",
+  },
   // Dynamometry.
   {
     id: "stratford-1994",
@@ -239,12 +251,30 @@ const list = [
     citation:
       "Lewis CL et al. Hip-muscle activity in men and women during resisted side stepping with different band positions. J Athl Train 2018.",
   },
+  {
+    id: "mckay-2020",
+    kind: "evidence",
+    citation:
+      "McKay J, Maffulli N, Aicale R, Taunton J. Iliotibial band syndrome rehabilitation in female runners: a pilot randomized study. J Orthop Surg Res 2020;15 (8-week hip programme, 3 days a week: side-lying abduction 2 × 10 → 3 × 10, modified side plank 2 × 30–40 s, side plank with abduction 2–3 × 10, band walks 2–3 × 15).",
+  },
+  {
+    id: "bandy-1997",
+    kind: "evidence",
+    citation:
+      "Bandy WD, Irion JM, Briggler M. The effect of time and frequency of static stretching on flexibility of the hamstring muscles. Phys Ther 1997;77:1090–6 (a 30 s hold once a day gained as much as longer or repeated holds).",
+  },
   // Return to running and load.
   {
     id: "blake-return-to-run",
     kind: "practice-guidance",
     citation:
       "Blake walk/run return-to-running progression: 10 levels from walk 9 min / run 1 min × 3 to 30 min continuous, each level at least 3 times, a rest day between sessions.",
+  },
+  {
+    id: "clinic-return-criteria",
+    kind: "practice-guidance",
+    citation:
+      "Common clinic practice before a first run after knee pain: 30 min of brisk walking without pain or limp, and single-leg tests (single-leg squats, 60 s of hopping) without pain. Configurable defaults, not tested in a trial.",
   },
   {
     id: "trials-2023",
@@ -290,6 +320,12 @@ const list = [
       "Kujala UM et al. Scoring of patellofemoral disorders. Arthroscopy 1993;9:159–63 (Anterior Knee Pain Scale, 13 items, 0–100).",
   },
   {
+    id: "crossley-2004",
+    kind: "evidence",
+    citation:
+      "Crossley KM, Bennell KL, Cowan SM, Green S. Analysis of outcome measures for persons with patellofemoral pain: which are reliable and valid? Arch Phys Med Rehabil 2004;85:815–22 (minimal clinically important difference of the AKPS 10 of 100 points).",
+  },
+  {
     id: "binkley-1999",
     kind: "instrument",
     citation:
@@ -305,7 +341,7 @@ const list = [
     id: "piva-2009",
     kind: "evidence",
     citation:
-      "Piva SR et al. Responsiveness of the activities of daily living scale of the KOS and patellofemoral pain; MCID of the numeric pain rating ≈ 1.2 points. J Orthop Sports Phys Ther 2009;39:86–94.",
+      "Piva SR et al. Responsiveness of the activities of daily living scale of the knee outcome survey and numeric pain rating scale in patients with patellofemoral pain. J Rehabil Med 2009;41:129–35 (MCID of the numeric pain rating ≈ 1.2 points).",
   },
   {
     id: "farrar-2001",

@@ -30,6 +30,8 @@ export type LoadRule = "two-week-increase" | "single-run-spike" | "return-after-
 /** The outcome of one load rule, with the numbers it was judged on. */
 export interface LoadCheck {
   rule: LoadRule;
+  /** false when the history lacks the data this rule needs (then `detail` says what is missing). */
+  evaluated: boolean;
   triggered: boolean;
   /** Plain statement of what was found, e.g. "Weekly distance rose 45 % in two weeks (20 → 29 km)". */
   detail: string;

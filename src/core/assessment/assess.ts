@@ -1,0 +1,112 @@
+import { parseWith } from "../errors.js";
+import type { Finding } from "../findings/finding.types.js";
+import { explainFindings } from "../findings/findings.js";
+import type { MovementEvidence } from "../movement/evidence.js";
+import { selfTestEvidence } from "../movement/self-tests.js";
+import { RULES_VERSION } from "../rules-version.js";
+import { checkLoad } from "../running/load.js";
+import type { LoadCheck } from "../running/load.types.js";
+import { resolveSettings, type Settings } from "../settings.js";
+import type { Laterality, Side } from "../side.js";
+import { analyseStrength } from "../strength/strength.service.js";
+import type { StrengthReport } from "../strength/strength.types.js";
+import type { Person, Symptoms } from "../symptoms/intake.schema.js";
+import { type LikelyCondition, likelyConditions } from "../symptoms/likely-condition.js";
+import {
+  type QuestionnaireSummary,
+  summariseQuestionnaires,
+} from "../symptoms/questionnaires/index.js";
+import { type RedFlagScreen, screenRedFlags } from "../symptoms/red-flags.js";
+import { type AssessmentInput, assessmentSchema } from "./assessment.schema.js";
+
+/** Everything hipcheck concludes from one assessment, reproducible from the input and `rulesVersion`. */
+export interface AssessmentResult {
+  rulesVersion: string;
+  assessedOn: string;
+  person: Person;
+  /** The red-flag screen. When `referral` is true it comes first and no programme is made. */
+  redFlags: RedFlagScreen;
+  /** false when a red flag asks for a professional first. */
+  programmeAllowed: boolean;
+  likelyConditions: LikelyCondition[];
+  /** The side the treatment should favour: the painful or weaker side, when one stands out. */
+  involvedSide?: Side;
+  strength?: StrengthReport;
+  movement: MovementEvidence[];
+  load: LoadCheck[];
+  questionnaires: QuestionnaireSummary[];
+  findings: Finding[];
+  settings: Settings;
+}
+
+/** Validates an assessment (parsed JSON or YAML) and assesses it. Throws InputError naming every bad field. */
+export function assess(raw: unknown): AssessmentResult {
+  return assessInput(parseWith(assessmentSchema, raw, "assessment"));
+}
+
+/** Assesses an already-validated input. Pure and deterministic. */
+export function assessInput(input: AssessmentInput): AssessmentResult {
+  const settings = resolveSettings(input.settings);
+  const { person, symptoms } = input;
+  const painSide = painLaterality(symptoms);
+  const redFlags = screenRedFlags({ answers: input.redFlags, person, symptoms });
+  const strength = input.strength
+    ? analyseStrength(input.strength.tests, {
+        bodyMassKg: person.bodyMassKg,
+        age: person.age,
+        sex: person.sex,
+        ...(painSide ? { painSide } : {}),
+        settings: settings.strength,
+      })
+    : undefined;
+  const movement = [
+    ...(input.selfTests ? selfTestEvidence(input.selfTests) : []),
+    ...(input.movement ?? []),
+  ];
+  const load = input.training ? checkLoad(input.training, settings.load) : [];
+  const findings = explainFindings({
+    ...(painSide ? { painSide } : {}),
+    painAreas: symptoms.pain.locations.map((l) => l.area),
+    ...(symptoms.sittingHoursPerDay !== undefined
+      ? { sittingHoursPerDay: symptoms.sittingHoursPerDay }
+      : {}),
+    aggravators: symptoms.aggravators,
+    ...(strength ? { strength } : {}),
+    movement,
+    load,
+    settings,
+  });
+  const involvedSide = chooseInvolvedSide(painSide, findings);
+  return {
+    rulesVersion: RULES_VERSION,
+    assessedOn: input.assessedOn,
+    person,
+    redFlags,
+    programmeAllowed: !redFlags.referral,
+    likelyConditions: likelyConditions(symptoms.pain),
+    ...(involvedSide ? { involvedSide } : {}),
+    ...(strength ? { strength } : {}),
+    movement,
+    load,
+    questionnaires: summariseQuestionnaires(input.questionnaires ?? []),
+    findings,
+    settings,
+  };
+}
+
+/** The side(s) where the knee hurts, or undefined when it does not hurt now. */
+function painLaterality(symptoms: Symptoms): Laterality | undefined {
+  const sides = new Set(symptoms.pain.locations.map((l) => l.side));
+  if (sides.size === 0) return undefined;
+  if (sides.has("both") || (sides.has("left") && sides.has("right"))) return "both";
+  return sides.has("left") ? "left" : "right";
+}
+
+/** One painful knee decides; with both or none, the side of the hip finding does. */
+function chooseInvolvedSide(
+  painSide: Laterality | undefined,
+  findings: readonly Finding[],
+): Side | undefined {
+  if (painSide === "left" || painSide === "right") return painSide;
+  return findings.find((f) => f.id === "hip-driven-knee-pain")?.side;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { movementEvidenceSchema } from "../movement/evidence.schema.js";
+import { selfTestsSchema } from "../movement/self-tests.schema.js";
+import { strengthSchema } from "../strength/strength.schema.js";
+import { personSchema, symptomsSchema, trainingSchema } from "../symptoms/intake.schema.js";
+import { questionnairesSchema } from "../symptoms/questionnaires/questionnaire.schema.js";
+import { redFlagAnswersSchema } from "../symptoms/red-flags.js";
+
+const isoDate = z
+  .string({ error: "expected a date as YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "not a real calendar date",
+  );
+
+const settingsSchema = z
+  .object({
+    strength: z
+      .object({
+        asymmetryFormula: z.enum(["lsi-deficit", "difference-over-max", "difference-over-mean"]),
+        lsiDeficitPercent: z.number().min(50).max(100),
+        trialVariationPercent: z.number().min(1).max(50),
+        referenceZ: z.number().min(0.5).max(3),
+      })
+      .partial()
+      .strict(),
+    load: z
+      .object({
+        twoWeekIncreasePercent: z.number().min(0).max(200),
+        singleRunSpikePercent: z.number().min(0).max(100),
+        breakWeeks: z.number().min(1).max(520),
+      })
+      .partial()
+      .strict(),
+    pain: z
+      .object({
+        safeMax: z.number().min(0).max(10),
+        acceptableMax: z.number().min(0).max(10),
+        nextMorningMax: z.number().min(0).max(10),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+/**
+ * An assessment file: what is known about one runner on one day. Only `assessedOn`, `person`,
+ * `symptoms` and `redFlags` are required; every other section adds evidence.
+ */
+export const assessmentSchema = z
+  .object({
+    $schema: z.string().optional(),
+    assessedOn: isoDate,
+    person: personSchema,
+    symptoms: symptomsSchema,
+    redFlags: redFlagAnswersSchema,
+    training: trainingSchema.optional(),
+    strength: strengthSchema.optional(),
+    selfTests: selfTestsSchema.optional(),
+    movement: z.array(movementEvidenceSchema).optional(),
+    questionnaires: questionnairesSchema.optional(),
+    settings: settingsSchema.optional(),
+  })
+  .strict();
+
+export type AssessmentInput = z.output<typeof assessmentSchema>;

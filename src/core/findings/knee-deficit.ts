@@ -1,0 +1,39 @@
+import { confidenceOf } from "./confidence.js";
+import type { Finding, FindingStatus } from "./finding.types.js";
+import type { FindingsInput } from "./findings-input.js";
+import { regionStrength } from "./strength-evidence.js";
+
+/**
+ * Knee strength deficit: the knee's own muscles test weak by symmetry or reference values
+ * (knee-strength-meta). Hip and knee strengthening together beat knee work alone (nascimento-2018).
+ */
+export function kneeDeficitFinding(input: FindingsInput): Finding {
+  const knee = regionStrength(input.strength, "knee", input.settings.strength.lsiDeficitPercent);
+  const signs = (knee.asymmetric.length > 0 ? 1 : 0) + (knee.belowReference.length > 0 ? 1 : 0);
+  const considered = knee.tested
+    ? 1 + (knee.belowReference.length + knee.withinReference.length > 0 ? 1 : 0)
+    : 0;
+  const status: FindingStatus = !knee.tested ? "undetermined" : signs > 0 ? "likely" : "unlikely";
+  return {
+    id: "knee-strength-deficit",
+    title: "Knee muscle weakness",
+    status,
+    ...(knee.weakSide ? { side: knee.weakSide } : {}),
+    confidence: confidenceOf(signs, considered),
+    plain:
+      status === "likely"
+        ? `The muscles around your ${knee.weakSide ? `${knee.weakSide} ` : ""}knee test weaker than they should. The plan strengthens the knee as well as the hip.`
+        : status === "unlikely"
+          ? "The muscles around your knee test normal."
+          : "Knee strength was not tested.",
+    clinical:
+      status === "likely"
+        ? "Knee extensor/flexor deficit by LSI or reference values: combine knee with hip strengthening (nascimento-2018: hip + knee beats knee alone, −1.5/10 pain)."
+        : status === "unlikely"
+          ? "Knee extension and flexion symmetric and within reference values where available."
+          : "No knee dynamometry.",
+    evidence: knee.evidence,
+    next:
+      status === "undetermined" ? ["Test knee extension and flexion strength on both sides."] : [],
+  };
+}

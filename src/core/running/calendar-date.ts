@@ -1,0 +1,51 @@
+import { DomainError } from "../errors.js";
+
+/**
+ * Calendar dates as 'YYYY-MM-DD' strings, the runner's local calendar. Arithmetic runs on
+ * whole days counted from 1970-01-01 in UTC, so that no time zone or clock can shift a date.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
+}
+
+/** Whole days from 1970-01-01 to `date` ('YYYY-MM-DD'); throws DomainError for a non-date. */
+export function dayNumber(date: string): number {
+  if (!isCalendarDate(date)) {
+    throw new DomainError(`"${date}" is not a calendar date written YYYY-MM-DD`);
+  }
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+/** The 'YYYY-MM-DD' date of a day number (inverse of dayNumber). */
+export function dateOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `date` moved by a whole number of days (negative goes back). */
+export function addDays(date: string, days: number): string {
+  return dateOfDay(dayNumber(date) + days);
+}
+
+/** Days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The Monday that starts the (Monday-to-Sunday) week holding `date`. */
+export function mondayOf(date: string): string {
+  const day = dayNumber(date);
+  // 1970-01-01 was a Thursday: day 0 → weekday index 3 with Monday = 0.
+  const weekday = (((day + 3) % 7) + 7) % 7;
+  return dateOfDay(day - weekday);
+}
