@@ -4,6 +4,8 @@ import { assess } from "../core/assessment/assess.js";
 import { DomainError, InputError } from "../core/errors.js";
 import { type Audience, renderAssessment } from "../report/assessment-text.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
+import { registerPlan } from "./commands/plan.command.js";
+import { registerProgress } from "./commands/progress.command.js";
 import { FileError, readDataFile } from "./read-input.js";
 
 /** Exit codes: 0 done, 1 the input is wrong (the message says where), 2 bad command line, 70 internal error. */
@@ -40,6 +42,9 @@ program
       throw new InvalidArgumentError(`unknown format "${format}"; known: assessment`);
     process.stdout.write(`${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
   });
+
+registerPlan(program);
+registerProgress(program);
 
 function parseAudience(value: string): Audience {
   if (value === "runner" || value === "clinician") return value;

@@ -54,7 +54,19 @@ export function prefixIssues(prefix: string, issues: readonly InputIssue[]): Inp
   }));
 }
 
+/** zod's own wording starts like this; a schema's custom message does not, and is kept as written. */
+const ZOD_DEFAULT = /^(Invalid input|Invalid option|Unrecognized key)/;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if (!ZOD_DEFAULT.test(issue.message)) {
+    const custom = issue.message;
+    const got = issue.input === undefined ? "" : `, got ${describeValue(issue.input)}`;
+    // A custom message for a wrong type or option still says what was given.
+    return (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+      !/\bgot\b/.test(custom)
+      ? `${custom}${got}`
+      : custom;
+  }
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return `is required (expected ${issue.expected})`;

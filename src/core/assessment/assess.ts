@@ -4,6 +4,7 @@ import { explainFindings } from "../findings/findings.js";
 import type { MovementEvidence } from "../movement/evidence.js";
 import { selfTestEvidence } from "../movement/self-tests.js";
 import { RULES_VERSION } from "../rules-version.js";
+import type { EntryAnswers } from "../running/entry-criteria.js";
 import { checkLoad } from "../running/load.js";
 import type { LoadCheck } from "../running/load.types.js";
 import { resolveSettings, type Settings } from "../settings.js";
@@ -36,6 +37,10 @@ export interface AssessmentResult {
   load: LoadCheck[];
   questionnaires: QuestionnaireSummary[];
   findings: Finding[];
+  /** What the runner can already do without pain, for the return-to-run start criteria. */
+  readiness?: EntryAnswers;
+  /** The highest weekly distance in the history, km: the distance a plan rebuilds towards. */
+  usualWeeklyKm?: number;
   settings: Settings;
 }
 
@@ -77,6 +82,7 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     settings,
   });
   const involvedSide = chooseInvolvedSide(painSide, findings);
+  const usualWeeklyKm = Math.max(0, ...(input.training?.weeklyDistanceKm ?? []));
   return {
     rulesVersion: RULES_VERSION,
     assessedOn: input.assessedOn,
@@ -90,6 +96,8 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     load,
     questionnaires: summariseQuestionnaires(input.questionnaires ?? []),
     findings,
+    ...(input.readiness ? { readiness: input.readiness } : {}),
+    ...(usualWeeklyKm ? { usualWeeklyKm } : {}),
     settings,
   };
 }

@@ -47,6 +47,27 @@ const settingsSchema = z
   .partial()
   .strict();
 
+/** Readiness to run (clinic start criteria, clinic-return-criteria): what was done without pain. */
+const readinessSchema = z
+  .object({
+    painFreeBriskWalkMin: z
+      .number()
+      .min(0, "minutes cannot be negative")
+      .max(600, "at most 600 minutes")
+      .optional(),
+    painFreeSingleLegSquats: z
+      .number()
+      .min(0, "squats cannot be negative")
+      .max(200, "at most 200 squats")
+      .optional(),
+    painFreeHopSec: z
+      .number()
+      .min(0, "seconds cannot be negative")
+      .max(600, "at most 600 seconds")
+      .optional(),
+  })
+  .strict();
+
 /**
  * An assessment file: what is known about one runner on one day. Only `assessedOn`, `person`,
  * `symptoms` and `redFlags` are required; every other section adds evidence.
@@ -63,6 +84,7 @@ export const assessmentSchema = z
     selfTests: selfTestsSchema.optional(),
     movement: z.array(movementEvidenceSchema).optional(),
     questionnaires: questionnairesSchema.optional(),
+    readiness: readinessSchema.optional(),
     settings: settingsSchema.optional(),
   })
   .strict();

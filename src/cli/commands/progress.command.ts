@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import { z } from "zod";
+import { parseWith } from "../../core/errors.js";
+import { findExercise, isExerciseId } from "../../core/exercises/library.js";
+import { prescribedExercises } from "../../core/program/programme.js";
+import { parseLogs } from "../../core/running/logs.schema.js";
+import { decideNext, type ProgressReport } from "../../core/running/progression.js";
+import { renderProgress } from "../../report/progress-text.js";
+import { FileError, readDataFile } from "../read-input.js";
+import type { PlanFile } from "./plan.command.js";
+
+// Only the frame is checked: the programme inside is hipcheck's own output.
+const planFileSchema = z.object({
+  format: z.literal("hipcheck-plan", {
+    error: 'not a hipcheck plan: make one with "hipcheck plan --json"',
+  }),
+  version: z.literal(1, { error: "plan file version 1 expected" }),
+  assessedOn: z.string(),
+  programme: z.looseObject({
+    runPlan: z.looseObject({ levels: z.array(z.unknown()) }),
+    runSettings: z.looseObject({}),
+    sessions: z.array(z.unknown()),
+  }),
+});
+
+export function registerProgress(program: Command): void {
+  program
+    .command("progress")
+    .description(
+      "Decide the next step for the run and each exercise from a plan and the training log.",
+    )
+    .argument("<plan>", "plan file written by hipcheck plan --json")
+    .argument("<logs>", "training log, .json or .yaml")
+    .option("--json", "print the decisions as JSON")
+    .action(async (planPath: string, logsPath: string, options: { json?: boolean }) => {
+      const raw = await readDataFile(planPath);
+      parseWith(planFileSchema, raw, `plan file ${planPath}`);
+      const { programme } = raw as PlanFile;
+      const logs = parseLogs(await readDataFile(logsPath), { isKnownExercise: isExerciseId });
+      if (logs.length === 0)
+        throw new FileError(`${logsPath} holds no sessions yet: log a session first`);
+      const report = decideNext(
+        { run: programme.runPlan, exercises: prescribedExercises(programme) },
+        logs,
+        programme.runSettings,
+      );
+      const output = options.json
+        ? `${JSON.stringify(withNextRungs(report), null, 2)}\n`
+        : renderProgress(withNextRungs(report));
+      process.stdout.write(output);
+    });
+}
+
+/** The report with, for each exercise to progress, the next rung of its ladder (seed-001: harder variation). */
+export function withNextRungs(
+  report: ProgressReport,
+): ProgressReport & { nextRungs: Record<string, string> } {
+  const nextRungs: Record<string, string> = {};
+  for (const d of report.decisions) {
+    if (d.kind !== "exercise" || !d.exercise || !isExerciseId(d.exercise)) continue;
+    const exercise = findExercise(d.exercise);
+    const next =
+      d.decision === "progress"
+        ? exercise.progression
+        : d.decision === "step-back"
+          ? exercise.regression
+          : undefined;
+    if (next) nextRungs[d.exercise] = findExercise(next).name;
+  }
+  return { ...report, nextRungs };
+}
