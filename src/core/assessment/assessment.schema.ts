@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../calendar-date.js";
 import { movementEvidenceSchema } from "../movement/evidence.schema.js";
 import { selfTestsSchema } from "../movement/self-tests.schema.js";
 import { strengthSchema } from "../strength/strength.schema.js";
@@ -9,12 +10,7 @@ import { redFlagAnswersSchema } from "../symptoms/red-flags.js";
 const isoDate = z
   .string({ error: "expected a date as YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(
-    (d) =>
-      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "not a real calendar date",
-  );
+  .refine(isCalendarDate, "expected a real calendar date written YYYY-MM-DD");
 
 const settingsSchema = z
   .object({

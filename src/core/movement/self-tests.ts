@@ -145,35 +145,45 @@ function singleLegSquatObservations(side: Side, rating: SingleLegSquatRating): O
     notSeen: `${on}, control is rated good.`,
     source: "crossley-2011",
   });
-  if (rating.pelvis !== undefined)
+  for (const criterion of CRITERIA) {
+    const rated = rating[criterion.key];
+    if (rated === undefined) continue;
     out.push({
       task: "single-leg-squat",
-      sign: "pelvic-drop",
-      present: rating.pelvis !== "good",
+      sign: criterion.sign,
+      present: rated !== "good",
       side,
-      seen: `${on}, pelvis control is rated ${rating.pelvis}.`,
-      notSeen: `${on}, the pelvis stays level.`,
+      seen: `${on}, ${criterion.seen(rated)}.`,
+      notSeen: `${on}, ${criterion.notSeen}.`,
       source: "crossley-2011",
     });
-  if (rating.knee !== undefined)
-    out.push({
-      task: "single-leg-squat",
-      sign: "knee-valgus",
-      present: rating.knee !== "good",
-      side,
-      seen: `${on}, knee alignment is rated ${rating.knee} (the knee moves inward).`,
-      notSeen: `${on}, the knee stays over the foot.`,
-      source: "crossley-2011",
-    });
-  if (rating.trunk !== undefined)
-    out.push({
-      task: "single-leg-squat",
-      sign: "trunk-lean",
-      present: rating.trunk !== "good",
-      side,
-      seen: `${on}, trunk control is rated ${rating.trunk}.`,
-      notSeen: `${on}, the trunk stays upright.`,
-      source: "crossley-2011",
-    });
+  }
   return out;
 }
+
+/** Crossley criteria that map to a sign of their own. */
+const CRITERIA: readonly {
+  key: "pelvis" | "knee" | "trunk";
+  sign: MovementSign;
+  seen: (rated: string) => string;
+  notSeen: string;
+}[] = [
+  {
+    key: "pelvis",
+    sign: "pelvic-drop",
+    seen: (r) => `pelvis control is rated ${r}`,
+    notSeen: "the pelvis stays level",
+  },
+  {
+    key: "knee",
+    sign: "knee-valgus",
+    seen: (r) => `knee alignment is rated ${r} (the knee moves inward)`,
+    notSeen: "the knee stays over the foot",
+  },
+  {
+    key: "trunk",
+    sign: "trunk-lean",
+    seen: (r) => `trunk control is rated ${r}`,
+    notSeen: "the trunk stays upright",
+  },
+];

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assess } from "../assessment/assess.js";
+import { dayNumber } from "../calendar-date.js";
 import type { Equipment } from "../exercises/exercise.types.js";
 import { findExercise } from "../exercises/library.js";
-import { dayNumber } from "../running/calendar-date.js";
 import { assessmentFile, pairedTest } from "../test-support/assessment.builder.js";
 import { generateProgramme, phaseWeeks, prescribedExercises } from "./programme.js";
 import { weekTemplate } from "./week-template.js";

@@ -1,4 +1,5 @@
 import type { AssessmentResult } from "../assessment/assess.js";
+import { addDays, isCalendarDate, weekdayName } from "../calendar-date.js";
 import { DomainError } from "../errors.js";
 import { DAILY_STRETCH_MINUTES } from "../exercises/dose.js";
 import { type ExercisePhase, PHASES } from "../exercises/exercise.types.js";
@@ -6,7 +7,6 @@ import { EXERCISES } from "../exercises/library.js";
 import type { FindingId } from "../findings/finding.types.js";
 import { formatNumber } from "../format.js";
 import { RULES_VERSION } from "../rules-version.js";
-import { addDays, dayNumber, isCalendarDate } from "../running/calendar-date.js";
 import { checkEntryCriteria } from "../running/entry-criteria.js";
 import type { PrescribedExercise } from "../running/progression.js";
 import {
@@ -34,7 +34,7 @@ import type {
   Programme,
   ProgrammePhase,
 } from "./programme.types.js";
-import { weekdayOf, weekTemplate } from "./week-template.js";
+import { weekTemplate } from "./week-template.js";
 
 export interface ProgrammeRequest {
   assessment: AssessmentResult;
@@ -91,7 +91,7 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
       : template.strengthDays.includes(dow)
         ? "strength"
         : "rest";
-    const base = { date, week, weekday: weekdayOf(dayNumber(date)), phase, kind } as const;
+    const base = { date, week, weekday: weekdayName(date), phase, kind } as const;
     if (kind === "run") {
       const run = plannedRun(slots[runIndex++]);
       const left = Math.max(0, availability.minutesPerSession - run.minutes - sum(c.aroundRun));

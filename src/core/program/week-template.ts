@@ -35,18 +35,3 @@ function spread(days: readonly number[], count: number): number[] {
   }
   return picked;
 }
-
-const WEEKDAYS = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-] as const;
-
-/** The weekday of a calendar day number (days since 1970-01-01, a Thursday). */
-export function weekdayOf(dayNumber: number): string {
-  return WEEKDAYS[(((dayNumber + 3) % 7) + 7) % 7] ?? "Monday";
-}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber } from "./calendar-date.js";
+import { addDays, dayNumber } from "../calendar-date.js";
 import { distanceRunLimit, planDistanceBuild, weekRunOffsets } from "./distance-build.js";
 import { checkTwoWeekIncrease, longestBefore, percentIncrease } from "./load.js";
 import { DEFAULT_RUN_PLAN_SETTINGS, resolveRunPlanSettings } from "./run-settings.js";

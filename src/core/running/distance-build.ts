@@ -1,5 +1,5 @@
+import { addDays, dayNumber } from "../calendar-date.js";
 import { DomainError } from "../errors.js";
-import { addDays, dayNumber } from "./calendar-date.js";
 import { formatKm, formatPercent } from "./format.js";
 import { longestBefore, SPIKE_WINDOW_DAYS } from "./load.js";
 import type { RunRecord } from "./load.types.js";

@@ -1,5 +1,5 @@
+import { dayNumber } from "../calendar-date.js";
 import type { LoadSettings } from "../settings.js";
-import { dayNumber } from "./calendar-date.js";
 import { formatKm, formatPercent, roundTo } from "./format.js";
 import type { LoadCheck, RunRecord, TrainingHistory } from "./load.types.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { isCalendarDate } from "../calendar-date.js";
 import { parseWith } from "../errors.js";
 import { as, type Kilometres, type PainScore, toKilometres } from "../units.js";
-import { isCalendarDate } from "./calendar-date.js";
 import type {
   ExerciseLog,
   RunLogEntry,

@@ -1,4 +1,4 @@
-import { addDays, mondayOf } from "./calendar-date.js";
+import { addDays, mondayOf } from "../calendar-date.js";
 import { type DistanceLimit, distanceRunLimit, floorToTenth } from "./distance-build.js";
 import { formatKm, formatPercent } from "./format.js";
 import type { RunRecord } from "./load.types.js";

@@ -1,6 +1,6 @@
+import { mondayOf } from "../calendar-date.js";
 import type { PainSettings } from "../settings.js";
 import type { SourceId } from "../sources.js";
-import { mondayOf } from "./calendar-date.js";
 import { formatPain, plural, roundTo } from "./format.js";
 import type { RunSessionLog, TrainingLogEntry } from "./logs.types.js";
 import type { RunPlanSettings } from "./run-settings.js";

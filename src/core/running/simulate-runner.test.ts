@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dayNumber } from "./calendar-date.js";
+import { dayNumber } from "../calendar-date.js";
 import { buildReturnToRunPlan } from "./return-to-run.js";
 import { DEFAULT_RUN_PLAN_SETTINGS } from "./run-settings.js";
 import { simulateRunner } from "./test-support/simulate-runner.js";

@@ -3,13 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError, type InputIssue, parseWith } from "../errors.js";
 import type { TrainingHistory } from "../running/load.types.js";
 import { KG_PER_LB, KM_PER_MILE } from "../units.js";
-import {
-  isCalendarDate,
-  personSchema,
-  symptomsSchema,
-  type Training,
-  trainingSchema,
-} from "./intake.schema.js";
+import { personSchema, symptomsSchema, type Training, trainingSchema } from "./intake.schema.js";
 
 /** The issues an InputError carries, or a failure when parsing succeeds. */
 function issuesOf(schema: Parameters<typeof parseWith>[0], data: unknown): InputIssue[] {
@@ -341,22 +335,5 @@ describe("training", () => {
         },
       ),
     );
-  });
-});
-
-describe("isCalendarDate", () => {
-  it.each([
-    ["2026-11-14", true],
-    ["2024-02-29", true],
-    ["2000-02-29", true],
-    ["1900-02-29", false],
-    ["2026-02-29", false],
-    ["2026-04-31", false],
-    ["2026-13-01", false],
-    ["2026-00-10", false],
-    ["2026-1-14", false],
-    ["14/11/2026", false],
-  ])("%s → %s", (text, valid) => {
-    expect(isCalendarDate(text)).toBe(valid);
   });
 });

@@ -4,6 +4,7 @@
  * downstream works in SI units. Messages say what was expected and the valid range.
  */
 import { z } from "zod";
+import { isCalendarDate } from "../calendar-date.js";
 import type { RunRecord, TrainingHistory } from "../running/load.types.js";
 import type { Laterality } from "../side.js";
 import {
@@ -255,19 +256,6 @@ function distance(label: string, max: number) {
     .number()
     .min(0, `${label} cannot be negative`)
     .max(max, `${label} above ${max} is not plausible: check the number and distanceUnit`);
-}
-
-/** 'YYYY-MM-DD' naming a real calendar day (leap years included). */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= daysInMonth;
 }
 
 const DATE_MESSAGE = "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14";

@@ -10,7 +10,6 @@ export { KOOS_PF } from "./instruments/koos-pf.js";
 export { LEFS } from "./instruments/lefs.js";
 export { NPRS } from "./instruments/nprs.js";
 export {
-  isCalendarDate,
   parseQuestionnaires,
   questionnaireResponseSchema,
   questionnaireResponseSchemaFor,

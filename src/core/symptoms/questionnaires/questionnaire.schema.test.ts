@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError, type InputIssue } from "../../errors.js";
 import {
-  isCalendarDate,
   parseQuestionnaires,
   questionnaireResponseSchema,
   questionnairesSchema,
@@ -194,22 +193,5 @@ describe("parseQuestionnaires: messages a clinician can act on", () => {
     expect(() => parseQuestionnaires(entry({ answers: { "3": 4 } }))).toThrow(
       "The questionnaires has a problem:\n  - [0].answers.3: AKPS item 3 takes 0, 2, 3 or 5 — got 4",
     );
-  });
-});
-
-describe("isCalendarDate", () => {
-  it.each([
-    ["2026-11-20", true],
-    ["2024-02-29", true], // leap year
-    ["2000-02-29", true], // divisible by 400
-    ["1900-02-29", false], // divisible by 100, not 400
-    ["2026-02-29", false],
-    ["2026-04-31", false],
-    ["2026-00-10", false],
-    ["2026-11-00", false],
-    ["2026-1-5", false],
-    ["2026-11-20T10:00", false],
-  ])("%s → %s", (value, expected) => {
-    expect(isCalendarDate(value)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../../calendar-date.js";
 import { parseWith } from "../../errors.js";
 import { checkAnswers } from "./answers.js";
 import type { Answers, InstrumentId, QuestionnaireResponse } from "./questionnaire.types.js";
@@ -9,21 +10,6 @@ import {
   isInstrumentId,
   type QuestionnaireSettings,
 } from "./registry.js";
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar day written YYYY-MM-DD ("2026-02-29" is false: 2026 is not a leap year). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= daysInMonth;
-}
 
 const dateSchema = z.string().refine(isCalendarDate, {
   error: (issue) =>

@@ -1,4 +1,4 @@
-import { DomainError } from "../errors.js";
+import { DomainError } from "./errors.js";
 
 /**
  * Calendar dates as 'YYYY-MM-DD' strings, the runner's local calendar. Arithmetic runs on
@@ -44,8 +44,26 @@ export function daysBetween(from: string, to: string): number {
 
 /** The Monday that starts the (Monday-to-Sunday) week holding `date`. */
 export function mondayOf(date: string): string {
-  const day = dayNumber(date);
+  return dateOfDay(dayNumber(date) - weekdayIndex(date));
+}
+
+const WEEKDAYS = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
+
+/** 0 for Monday … 6 for Sunday. */
+export function weekdayIndex(date: string): number {
   // 1970-01-01 was a Thursday: day 0 → weekday index 3 with Monday = 0.
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  return dateOfDay(day - weekday);
+  return (((dayNumber(date) + 3) % 7) + 7) % 7;
+}
+
+/** "Monday" … "Sunday". */
+export function weekdayName(date: string): string {
+  return WEEKDAYS[weekdayIndex(date)] ?? "Monday";
 }

@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  dateOfDay,
+  dayNumber,
+  daysBetween,
+  isCalendarDate,
+  mondayOf,
+  weekdayName,
+} from "./calendar-date.js";
+
+describe("isCalendarDate", () => {
+  it.each([
+    ["2026-11-14", true],
+    ["2024-02-29", true], // leap year
+    ["2000-02-29", true], // divisible by 400
+    ["1900-02-29", false], // divisible by 100, not 400
+    ["2026-02-29", false],
+    ["2026-04-31", false],
+    ["2026-13-01", false],
+    ["2026-00-10", false],
+    ["2026-11-00", false],
+    ["2026-1-14", false],
+    ["14/11/2026", false],
+    ["2026-11-20T10:00", false],
+  ])("%s → %s", (text, valid) => {
+    expect(isCalendarDate(text)).toBe(valid);
+  });
+});
+
+describe("day arithmetic", () => {
+  it.each([
+    ["2026-12-01", 28, "2026-12-29"],
+    ["2026-12-31", 1, "2027-01-01"],
+    ["2028-02-28", 1, "2028-02-29"],
+    ["2026-03-01", -1, "2026-02-28"],
+  ])("%s + %i days = %s", (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+
+  it("finds the Monday of a week", () => {
+    expect(mondayOf("2026-12-03")).toBe("2026-11-30");
+    expect(mondayOf("2026-11-30")).toBe("2026-11-30");
+    expect(weekdayName("2026-12-01")).toBe("Tuesday");
+    expect(weekdayName("2027-01-03")).toBe("Sunday");
+  });
+
+  it("dayNumber and dateOfDay are inverse; adding days moves daysBetween by as much", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: -400, max: 400 }),
+        (day, shift) => {
+          const date = dateOfDay(day);
+          return dayNumber(date) === day && daysBetween(date, addDays(date, shift)) === shift;
+        },
+      ),
+    );
+  });
+});
