@@ -55,6 +55,22 @@ describe("hip-driven knee pain", () => {
       agreeing: 2,
     },
     {
+      name: "no dynamometer, knees in line in a squat only: undetermined",
+      file: assessmentFile({ selfTests: { squat: { kneesCave: false } } }),
+      status: "undetermined",
+      side: undefined,
+      agreeing: 0,
+    },
+    {
+      name: "no dynamometer, pelvis level and knees in line: unlikely",
+      file: assessmentFile({
+        selfTests: { singleLegStance: { right: { pelvis: "level" } }, squat: { kneesCave: false } },
+      }),
+      status: "unlikely",
+      side: undefined,
+      agreeing: 0,
+    },
+    {
       name: "symptoms only: undetermined",
       file: assessmentFile(),
       status: "undetermined",
@@ -66,6 +82,15 @@ describe("hip-driven knee pain", () => {
     expect(f.status).toBe(status);
     expect(f.side).toBe(side);
     expect(f.confidence.agreeing).toBe(agreeing);
+  });
+
+  it("says a strength test would confirm when only movement argues against the hip", () => {
+    const f = finding(
+      assessmentFile({ selfTests: { singleLegStance: { right: { pelvis: "level" } }, squat: { kneesCave: false } } }),
+      "hip-driven-knee-pain",
+    );
+    expect(f.plain).toContain("A strength test would confirm it.");
+    expect(f.plain).not.toContain("tested strong");
   });
 
   it("names the symmetry index and its threshold in the evidence", () => {

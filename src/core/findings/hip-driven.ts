@@ -51,11 +51,8 @@ export function hipDrivenFinding(input: FindingsInput): Finding {
   else if (hipDeficit || movementSigns >= 2) status = "possible";
   else if (hip.tested && pelvis.supports !== true && kneeAlignment.supports !== true)
     status = "unlikely";
-  else if (
-    !hip.tested &&
-    (pelvis.supports === false || kneeAlignment.supports === false) &&
-    movementSigns === 0
-  )
+  // Without dynamometry, only a clean result on both movement families argues against the hip.
+  else if (!hip.tested && pelvis.supports === false && kneeAlignment.supports === false)
     status = "unlikely";
 
   const side = hip.weakSide ?? pelvis.sides[0] ?? kneeAlignment.sides[0];
@@ -72,8 +69,14 @@ export function hipDrivenFinding(input: FindingsInput): Finding {
     status,
     ...(side ? { side } : {}),
     confidence: confidenceOf(agreeing, considered),
-    plain: plainWording(status, side, knee.tested && kneeIsNormal(knee)),
-    clinical: clinicalWording(status, side, hip, knee.tested && kneeIsNormal(knee), movementSigns),
+    plain: plainWording(status, side, hip.tested, knee.tested && kneeIsNormal(knee)),
+    clinical: clinicalWording({
+      status,
+      side,
+      hip,
+      kneeNormal: knee.tested && kneeIsNormal(knee),
+      movementSigns,
+    }),
     evidence,
     next: nextSteps(status, hip.tested, knee.tested, side),
   };
@@ -131,7 +134,12 @@ function deficitSummary(hip: RegionStrength): string {
   return joinWords([...parts, ...refs]);
 }
 
-function plainWording(status: FindingStatus, side: Side | undefined, kneeNormal: boolean): string {
+function plainWording(
+  status: FindingStatus,
+  side: Side | undefined,
+  hipTested: boolean,
+  kneeNormal: boolean,
+): string {
   const where = side ? `your ${side} hip` : "your hips";
   switch (status) {
     case "likely":
@@ -139,19 +147,22 @@ function plainWording(status: FindingStatus, side: Side | undefined, kneeNormal:
     case "possible":
       return `There are signs that ${where} may not be controlling your leg well enough, but not enough to be sure. A strength test of the hip muscles on both sides would tell.`;
     case "unlikely":
-      return "Your hip muscles tested strong and even, and the movement tests looked controlled, so the hip is probably not what makes your knee hurt.";
+      return hipTested
+        ? "Your hip muscles tested strong and even, and the movement tests looked controlled, so the hip is probably not what makes your knee hurt."
+        : "Your hips kept the pelvis level and the knees in line in the movement tests, so the hip is probably not what makes your knee hurt. A strength test would confirm it.";
     default:
       return "There is not yet enough information to tell whether your hip is behind your knee pain.";
   }
 }
 
-function clinicalWording(
-  status: FindingStatus,
-  side: Side | undefined,
-  hip: RegionStrength,
-  kneeNormal: boolean,
-  movementSigns: number,
-): string {
+function clinicalWording(options: {
+  status: FindingStatus;
+  side: Side | undefined;
+  hip: RegionStrength;
+  kneeNormal: boolean;
+  movementSigns: number;
+}): string {
+  const { status, side, hip, kneeNormal, movementSigns } = options;
   const deficits = deficitSummary(hip);
   const sideText = side ? `${side} ` : "";
   switch (status) {
@@ -159,10 +170,12 @@ function clinicalWording(
       return `Proximal (hip) weakness pattern: ${sideText}${deficits}${kneeNormal ? "; knee strength symmetric and within reference" : ""}${movementSigns ? `; ${movementSigns} movement sign group(s) of poor hip control` : ""}. Consistent with hip-driven knee pain; prioritise ${sideText}hip abductor and external rotator strengthening.`;
     case "possible":
       return deficits
-        ? `Hip deficit (${deficits}) without corroborating movement or knee findings; or movement signs without dynamometry. Confirm with the missing tests.`
-        : "Movement signs of poor hip control without dynamometry; confirm with hip abduction and external rotation testing.";
+        ? `Hip deficit (${sideText}${deficits}) without a second agreeing sign; confirm with single-leg stance and single-leg squat, and knee dynamometry.`
+        : "Movement signs of poor hip control (pelvic control and knee alignment) without a measured hip deficit; confirm with hip abduction and external rotation dynamometry.";
     case "unlikely":
-      return "Hip strength symmetric and within reference where available; no movement signs of poor hip control.";
+      return hip.tested
+        ? "Hip strength symmetric and within reference where available; no movement signs of poor hip control."
+        : "No pelvic-control or knee-alignment signs on movement testing; hip strength not measured.";
     default:
       return "Insufficient data to judge a hip contribution.";
   }
