@@ -68,6 +68,20 @@ describe("hipcheck plan", () => {
     expect(run.stderr).toContain(message);
   });
 
+  it("names an .ics file it cannot write, and prints no plan", async () => {
+    const run = await runCli([
+      "plan",
+      "examples/seed-000-hip-weakness.json",
+      "--start",
+      "2026-12-01",
+      "--ics",
+      "/proc/plan.ics",
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^hipcheck: cannot write \/proc\/plan.ics \(/);
+  });
+
   it("writes an SVG figure of every exercise it uses", async () => {
     const dir = join(dirname(await tempFile("x", "")), "figures");
     const run = await runCli([

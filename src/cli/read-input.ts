@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 
 /** A file that cannot be read or parsed; the message names the file and, where known, the line. */
@@ -69,5 +69,18 @@ function parseYamlText(path: string, text: string): unknown {
       );
     }
     throw error;
+  }
+}
+
+/** Writes an output file, creating its folder; a failure names the file and the reason. */
+export async function writeOutputFile(path: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileError(
+      `cannot write ${path} (${code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "unknown error")})`,
+    );
   }
 }

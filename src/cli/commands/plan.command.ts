@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { assess } from "../../core/assessment/assess.js";
@@ -9,7 +8,7 @@ import { DEFAULT_WEEKS, generateProgramme } from "../../core/program/programme.j
 import type { Programme } from "../../core/program/programme.types.js";
 import { programmeToIcs } from "../../report/programme-calendar.js";
 import { renderProgramme } from "../../report/programme-text.js";
-import { readDataFile } from "../read-input.js";
+import { readDataFile, writeOutputFile } from "../read-input.js";
 
 /** What `plan --json` writes and `progress` reads. */
 export interface PlanFile {
@@ -81,7 +80,7 @@ export function registerPlan(program: Command): void {
         ? `${JSON.stringify(plan, null, 2)}\n`
         : renderProgramme(programme);
       const ics = options.ics ? programmeToIcs(programme, new Date()) : undefined;
-      if (options.ics && ics) await writeFile(options.ics, ics);
+      if (options.ics && ics) await writeOutputFile(options.ics, ics);
       if (options.illustrations) await writeIllustrations(options.illustrations, programme);
       process.stdout.write(output);
       if (options.ics)
@@ -103,9 +102,8 @@ interface PlanOptions {
 }
 
 async function writeIllustrations(dir: string, programme: Programme): Promise<void> {
-  await mkdir(dir, { recursive: true });
   await Promise.all(
-    programme.exercises.map((id) => writeFile(join(dir, `${id}.svg`), illustrate(id))),
+    programme.exercises.map((id) => writeOutputFile(join(dir, `${id}.svg`), illustrate(id))),
   );
 }
 
