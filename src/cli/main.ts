@@ -3,7 +3,9 @@ import { Command, InvalidArgumentError } from "commander";
 import { assess } from "../core/assessment/assess.js";
 import { DomainError, InputError } from "../core/errors.js";
 import { type Audience, renderAssessment } from "../report/assessment-text.js";
+import { readAnalysisEvidence, withMovement } from "./analysis-evidence.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
+import { registerAnalyze } from "./commands/analyze.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { FileError, readDataFile } from "./read-input.js";
@@ -24,8 +26,14 @@ program
   .argument("<file>", "assessment file, .json or .yaml")
   .option("--json", "print the full result as JSON instead of the report")
   .option("--for <audience>", "wording for the runner or the clinician", parseAudience, "clinician")
-  .action(async (file: string, options: { json?: boolean; for: Audience }) => {
-    const result = assess(await readDataFile(file));
+  .option(
+    "--movement <analysis...>",
+    "add the evidence of hipcheck analyze results (analysis.json)",
+  )
+  .action(async (file: string, options: { json?: boolean; for: Audience; movement?: string[] }) => {
+    const input = await readDataFile(file);
+    const extra = await Promise.all((options.movement ?? []).map(readAnalysisEvidence));
+    const result = assess(withMovement(input, extra.flat()));
     // Build the whole output first: nothing is half-printed if something fails.
     const output = options.json
       ? `${JSON.stringify(result, null, 2)}\n`
@@ -43,6 +51,7 @@ program
     process.stdout.write(`${JSON.stringify(assessmentJsonSchema(), null, 2)}\n`);
   });
 
+registerAnalyze(program);
 registerPlan(program);
 registerProgress(program);
 

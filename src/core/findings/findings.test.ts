@@ -86,7 +86,9 @@ describe("hip-driven knee pain", () => {
 
   it("says a strength test would confirm when only movement argues against the hip", () => {
     const f = finding(
-      assessmentFile({ selfTests: { singleLegStance: { right: { pelvis: "level" } }, squat: { kneesCave: false } } }),
+      assessmentFile({
+        selfTests: { singleLegStance: { right: { pelvis: "level" } }, squat: { kneesCave: false } },
+      }),
       "hip-driven-knee-pain",
     );
     expect(f.plain).toContain("A strength test would confirm it.");

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeFrames, decodeSize, parseProbe, probeVideo, VideoError } from "./ffmpeg.js";
+import { writeRunnerVideo } from "./test-support/render-runner.js";
+
+const PHONE_PORTRAIT = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'run.mov':
+  Duration: 00:00:12.48, start: 0.000000, bitrate: 17128 kb/s
+    Stream #0:0(und): Video: h264 (High) (avc1 / 0x31637661), yuv420p(tv, bt709), 1920x1080, 17000 kb/s, 59.94 fps, 59.94 tbr, 600 tbn, 1200 tbc (default)
+    Metadata:
+      rotate          : 90
+    Stream #0:1(und): Audio: aac (LC) (mp4a / 0x6134706D), 44100 Hz, mono, fltp, 96 kb/s (default)`;
+
+describe("reading ffmpeg's description of a clip", () => {
+  it("reads size, frame rate, length and a phone's rotation", () => {
+    expect(parseProbe(PHONE_PORTRAIT)).toEqual({
+      width: 1080,
+      height: 1920,
+      fps: 59.94,
+      durationS: 12.48,
+      frameCount: 748,
+      codec: "h264",
+      rotation: 90,
+    });
+  });
+
+  it("finds no picture in an audio file", () => {
+    expect(parseProbe("Stream #0:0: Audio: mp3, 44100 Hz, stereo")).toBeUndefined();
+  });
+
+  it("scales the decode size down to the longest side, in even pixels", () => {
+    const info = parseProbe(PHONE_PORTRAIT);
+    expect(info && decodeSize(info, 960)).toEqual({ width: 540, height: 960 });
+  });
+});
+
+describe("decoding real files", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "hipcheck-ffmpeg-"));
+    await writeRunnerVideo(join(dir, "run.mp4"), { fps: 30, durationS: 1, scale: 0.25 });
+    writeFileSync(join(dir, "notes.mp4"), "this is not a video\n");
+    writeFileSync(join(dir, "empty.mp4"), "");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("describes the generated clip", () => {
+    const info = probeVideo(join(dir, "run.mp4"));
+    expect(info).toMatchObject({ width: 480, height: 270, fps: 30, codec: "h264", rotation: 0 });
+    expect(info.durationS).toBeCloseTo(1, 1);
+  });
+
+  it("streams every frame as RGB, and only the frames asked for", async () => {
+    let frames = 0;
+    for await (const rgb of decodeFrames(join(dir, "run.mp4"), { width: 240, height: 136 })) {
+      expect(rgb.length).toBe(240 * 136 * 3);
+      frames++;
+    }
+    expect(frames).toBe(30);
+    let picked = 0;
+    for await (const _ of decodeFrames(join(dir, "run.mp4"), {
+      width: 240,
+      height: 136,
+      select: [3, 17],
+    }))
+      picked++;
+    expect(picked).toBe(2);
+  });
+
+  it.each([
+    ["notes.mp4", "is not a video ffmpeg can read"],
+    ["empty.mp4", "is not a video ffmpeg can read"],
+    ["missing.mp4", "does not exist"],
+  ])("refuses %s with a clear message", (name, message) => {
+    expect(() => probeVideo(join(dir, name))).toThrow(VideoError);
+    expect(() => probeVideo(join(dir, name))).toThrow(message);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Video decoding with ffmpeg: the system's when installed, else the binary shipped by the
+ * npm package @ffmpeg-installer/ffmpeg. Frames stream out as raw RGB, one at a time, so memory
+ * does not grow with the video's length.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+/** A video that cannot be used, with a message a person can act on. */
+export class VideoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "VideoError";
+  }
+}
+
+export interface VideoInfo {
+  width: number;
+  height: number;
+  fps: number;
+  durationS: number;
+  /** Frames expected from duration × fps (an estimate). */
+  frameCount: number;
+  codec: string;
+  /** Rotation recorded by the phone, degrees; ffmpeg applies it, so width and height are as displayed. */
+  rotation: number;
+}
+
+let cachedPath: string | undefined;
+
+/** Path of an ffmpeg that runs: `ffmpeg` on the PATH first, then the npm-installed binary. */
+export function findFfmpeg(): string {
+  if (cachedPath) return cachedPath;
+  const candidates = [process.env.HIPCHECK_FFMPEG, "ffmpeg"];
+  try {
+    const require = createRequire(import.meta.url);
+    const installer = require("@ffmpeg-installer/ffmpeg") as { path?: string };
+    if (installer.path) candidates.push(installer.path);
+  } catch {
+    // The npm binary is optional when the system has ffmpeg.
+  }
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const check = spawnSync(candidate, ["-version"], { stdio: "ignore" });
+    if (check.status === 0) {
+      cachedPath = candidate;
+      return candidate;
+    }
+  }
+  throw new VideoError(
+    "ffmpeg was not found: install it (e.g. apt-get install ffmpeg) or run npm install so that @ffmpeg-installer/ffmpeg provides it.",
+  );
+}
+
+/** Reads a clip's size, frame rate, length and rotation from ffmpeg's description of it. */
+export function parseProbe(text: string): VideoInfo | undefined {
+  const video = text.match(/Stream #\S+.*?: Video: (\w+).*?, (\d{2,5})x(\d{2,5})[ ,].*/);
+  if (!video) return undefined;
+  const line = video[0];
+  const fps = Number(
+    line.match(/([\d.]+) fps/)?.[1] ?? line.match(/([\d.]+) tbr/)?.[1] ?? Number.NaN,
+  );
+  const duration = text.match(/Duration: (\d+):(\d+):([\d.]+)/);
+  const durationS = duration
+    ? Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])
+    : Number.NaN;
+  const rotationText =
+    text.match(/rotate\s*:\s*(-?\d+)/)?.[1] ?? text.match(/rotation of (-?[\d.]+) degrees/)?.[1];
+  const rotation = rotationText ? ((Math.round(Number(rotationText)) % 360) + 360) % 360 : 0;
+  let width = Number(video[2]);
+  let height = Number(video[3]);
+  if (rotation === 90 || rotation === 270) [width, height] = [height, width];
+  return {
+    width,
+    height,
+    fps,
+    durationS,
+    frameCount: Number.isFinite(durationS * fps) ? Math.round(durationS * fps) : 0,
+    codec: video[1] ?? "unknown",
+    rotation,
+  };
+}
+
+/** Describes a video file; throws VideoError when it is missing, empty, corrupt or has no picture. */
+export function probeVideo(path: string): VideoInfo {
+  const result = spawnSync(findFfmpeg(), ["-hide_banner", "-i", path], { encoding: "utf8" });
+  const text = `${result.stderr ?? ""}`;
+  if (/No such file or directory/.test(text))
+    throw new VideoError(`The file ${path} does not exist.`);
+  if (
+    /Invalid data found|could not find codec parameters|moov atom not found|End of file/i.test(text)
+  ) {
+    throw new VideoError(
+      `${path} is not a video ffmpeg can read (empty, corrupt or another kind of file).`,
+    );
+  }
+  const info = parseProbe(text);
+  if (!info) throw new VideoError(`${path} has no video picture in it.`);
+  if (!(info.fps > 0))
+    throw new VideoError(`The frame rate of ${path} could not be read; give it with --fps.`);
+  return info;
+}
+
+/** Size to decode at: the video's, scaled down so its longer side is at most maxSide (even numbers). */
+export function decodeSize(info: VideoInfo, maxSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(info.width, info.height));
+  const even = (v: number) => Math.max(2, 2 * Math.round((v * scale) / 2));
+  return { width: even(info.width), height: even(info.height) };
+}
+
+/**
+ * Streams the frames of a video as RGB buffers (width × height × 3 bytes), scaled to the
+ * given size. Stops ffmpeg when the consumer stops early.
+ */
+export async function* decodeFrames(
+  path: string,
+  size: { width: number; height: number; select?: readonly number[] },
+): AsyncGenerator<Uint8Array> {
+  const frameBytes = size.width * size.height * 3;
+  const filters = [`scale=${size.width}:${size.height}:flags=fast_bilinear`];
+  if (size.select) {
+    // Only the listed frame numbers (0-based), for pictures after the analysis.
+    filters.unshift(`select='${size.select.map((n) => `eq(n\\,${n})`).join("+")}'`);
+  }
+  // One decoding thread: the cores are busy with pose estimation, and threads would only contend.
+  const args = ["-v", "error", "-threads", "1", "-i", path, "-an", "-sn", "-vf", filters.join(",")];
+  // Without this, ffmpeg would duplicate frames to fill the gaps left by `select`.
+  if (size.select) args.push("-vsync", "0");
+  args.push("-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+  const child = spawn(findFfmpeg(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  let errorText = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    if (errorText.length < 4000) errorText += chunk.toString();
+  });
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 0)));
+  // Chunks from the pipe are copied once into a frame-sized buffer (no re-concatenation).
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - offset);
+        frame.set(chunk.subarray(offset, offset + n), filled);
+        filled += n;
+        offset += n;
+        if (filled === frameBytes) {
+          yield frame;
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
+      }
+    }
+    finished = true;
+  } finally {
+    if (!finished) child.kill("SIGKILL");
+  }
+  const code = await exited;
+  if (code !== 0)
+    throw new VideoError(
+      `ffmpeg could not decode the video: ${errorText.trim().split("\n")[0] ?? ""}`,
+    );
+}

@@ -1,0 +1,93 @@
+/**
+ * Reading keypoints made by other tools (or by hipcheck earlier) from disk: an OpenPose
+ * folder of per-frame JSON files, a COCO-17 JSON file, or a hipcheck keypoint file.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { InputError } from "../core/errors.js";
+import { importCocoKeypoints } from "../core/movement/coco.import.js";
+import {
+  HIPCHECK_KEYPOINTS_FORMAT,
+  importHipcheckKeypoints,
+} from "../core/movement/keypoints.schema.js";
+import type { CameraView, KeypointSeries } from "../core/movement/keypoints.types.js";
+import { importOpenPose } from "../core/movement/openpose.import.js";
+
+export type InputKind = "video" | "openpose" | "keypoints";
+
+/** What INPUT is: a folder (OpenPose), a .json file (keypoints) or anything else (a video). */
+export function inputKind(path: string): InputKind {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new InputError([{ path: "", message: `${path} does not exist` }], "input");
+  if (stat.isDirectory()) return "openpose";
+  return extname(path).toLowerCase() === ".json" ? "keypoints" : "video";
+}
+
+/** Frame number in an OpenPose file name such as `run_000000000042_keypoints.json`. */
+function frameNumber(name: string): number {
+  const digits = basename(name).match(/(\d+)(?!.*\d)/);
+  return digits ? Number(digits[1]) : Number.NaN;
+}
+
+/** Reads an OpenPose output folder in frame order. `fps` is required (OpenPose does not record it). */
+export function readOpenPoseFolder(
+  folder: string,
+  options: { fps?: number; width?: number; height?: number; view?: CameraView },
+): KeypointSeries {
+  const files = readdirSync(folder)
+    .filter((name) => name.toLowerCase().endsWith(".json"))
+    .sort((a, b) => frameNumber(a) - frameNumber(b) || a.localeCompare(b));
+  if (files.length === 0) {
+    throw new InputError(
+      [{ path: "", message: `${folder} holds no OpenPose *_keypoints.json files` }],
+      "OpenPose folder",
+    );
+  }
+  const frames = files.map((name) => parseJson(join(folder, name)));
+  return importOpenPose(frames, options);
+}
+
+/** Reads a hipcheck or COCO keypoint file; COCO needs `fps`. */
+export function readKeypointFile(
+  path: string,
+  options: { fps?: number; width?: number; height?: number; view?: CameraView },
+): KeypointSeries {
+  const data = parseJson(path);
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    if (record.format === HIPCHECK_KEYPOINTS_FORMAT) {
+      const series = importHipcheckKeypoints(data);
+      if (options.fps) series.fps = options.fps;
+      if (options.view) series.view = options.view;
+      return series;
+    }
+    if ("people" in record) {
+      throw new InputError(
+        [
+          {
+            path: "",
+            message: "this is a single OpenPose frame: give the folder holding all the frame files",
+          },
+        ],
+        path,
+      );
+    }
+  }
+  return importCocoKeypoints(data, options);
+}
+
+function parseJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new InputError(
+      [
+        {
+          path: "",
+          message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+        },
+      ],
+      path,
+    );
+  }
+}

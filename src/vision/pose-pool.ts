@@ -1,0 +1,113 @@
+/**
+ * A pool of pose-estimation worker threads, so that every core runs the model. Jobs go to
+ * the least busy worker; answers come back by job id.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { RawPoint } from "../core/movement/keypoints.types.js";
+import type { CropBox } from "./crop.js";
+import type { PoseModelKind } from "./model-files.js";
+import type { PoseJob } from "./pose-worker.js";
+
+export interface PoseResult {
+  id: number;
+  points: RawPoint[];
+  /** The frame buffer, handed back for reuse. */
+  rgb: Uint8Array;
+}
+
+export interface PosePool {
+  size: number;
+  /** Sends a frame; resolves with its points. */
+  run(job: {
+    id: number;
+    rgb: Uint8Array;
+    width: number;
+    height: number;
+    crop: CropBox;
+  }): Promise<PoseResult>;
+  close(): Promise<void>;
+}
+
+type Message =
+  | { type: "ready" }
+  | { type: "error"; message: string }
+  | ({ type: "result" } & PoseResult);
+
+const fromSource = import.meta.url.endsWith(".ts");
+
+/** The worker script next to this module (.ts when run from source, .js when built). */
+function workerUrl(): URL {
+  return new URL(`./pose-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
+}
+
+/** Starts `size` workers (default: one per core) each loading the model; resolves when all are ready. */
+export async function createPosePool(
+  kind: PoseModelKind,
+  size = availableParallelism(),
+): Promise<PosePool> {
+  const workers: Worker[] = [];
+  const busy: number[] = [];
+  const waiting = new Map<
+    number,
+    { resolve: (r: PoseResult) => void; reject: (e: Error) => void; worker: number }
+  >();
+  const ready: Promise<void>[] = [];
+  for (let w = 0; w < size; w++) {
+    // Run from source (scripts), the worker first registers tsx so that it can load TypeScript.
+    const worker = fromSource
+      ? new Worker(
+          `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl().href)}); });`,
+          { eval: true, workerData: { kind } },
+        )
+      : new Worker(workerUrl(), { workerData: { kind } });
+    workers.push(worker);
+    busy.push(0);
+    ready.push(
+      new Promise<void>((resolve, reject) => {
+        worker.on("message", (message: Message) => {
+          if (message.type === "ready") resolve();
+          else if (message.type === "error") reject(new Error(message.message));
+          else {
+            const entry = waiting.get(message.id);
+            if (!entry) return;
+            waiting.delete(message.id);
+            busy[entry.worker] = (busy[entry.worker] ?? 1) - 1;
+            entry.resolve({ id: message.id, points: message.points, rgb: message.rgb });
+          }
+        });
+        worker.on("error", (error) => {
+          reject(error);
+          for (const [id, entry] of waiting) {
+            if (entry.worker === w) {
+              waiting.delete(id);
+              entry.reject(error);
+            }
+          }
+        });
+      }),
+    );
+  }
+  try {
+    await Promise.all(ready);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
+  return {
+    size,
+    run(job) {
+      let pick = 0;
+      for (let w = 1; w < size; w++) if ((busy[w] ?? 0) < (busy[pick] ?? 0)) pick = w;
+      busy[pick] = (busy[pick] ?? 0) + 1;
+      return new Promise<PoseResult>((resolve, reject) => {
+        waiting.set(job.id, { resolve, reject, worker: pick });
+        const message: PoseJob = job;
+        workers[pick]?.postMessage(message, [job.rgb.buffer as ArrayBuffer]);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

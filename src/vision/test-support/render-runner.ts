@@ -1,0 +1,157 @@
+/**
+ * Renders the synthetic runner of the movement tests as a simple human figure (limbs as thick
+ * strokes, head, clothes) on a plain background, and encodes clips with ffmpeg: the small
+ * videos that the vision tests and the benchmark use. Nothing is downloaded.
+ */
+import { spawn } from "node:child_process";
+import type { KeypointName } from "../../core/movement/keypoints.types.js";
+import {
+  bodyAt,
+  cameraFor,
+  DEFAULT_RUNNER,
+  type RunnerSpec,
+} from "../../core/movement/test-support/synthetic-runner.js";
+import { project, type Vec3 } from "../../core/movement/test-support/virtual-camera.js";
+import { type Canvas, type Colour, drawLine, fillDisc, fillRect, type Point } from "../draw.js";
+import { findFfmpeg } from "../ffmpeg.js";
+
+const SKIN: Colour = [224, 172, 138];
+const SHIRT: Colour = [30, 90, 200];
+const SHORTS: Colour = [35, 35, 40];
+const SHOE: Colour = [240, 240, 240];
+
+/** Draws the runner at `moment.t` seconds into `canvas` (the spec's camera scaled by `moment.scale`). */
+export function renderRunner(
+  canvas: Canvas,
+  spec: RunnerSpec,
+  moment: { t: number; scale: number },
+): void {
+  const { t, scale } = moment;
+  const camera = cameraFor(spec);
+  const body = bodyAt(spec, t);
+  // Background: wall above, floor below the horizon.
+  fillRect(
+    canvas,
+    { x: 0, y: 0, width: canvas.width, height: canvas.height * 0.55 },
+    { colour: [200, 205, 210] },
+  );
+  fillRect(
+    canvas,
+    { x: 0, y: canvas.height * 0.55, width: canvas.width, height: canvas.height * 0.45 },
+    { colour: [120, 110, 100] },
+  );
+  const px = (p: Vec3 | undefined) => {
+    const q = p ? project(camera, p) : { x: Number.NaN, y: Number.NaN };
+    return { x: q.x * scale, y: q.y * scale };
+  };
+  const metre = (camera.focalPx / (spec.cameraDistance ?? 4)) * scale;
+  const at = (name: KeypointName) => px(body[name]);
+  const limb = (from: Point, to: Point, style: { colour: Colour; thickness: number }) =>
+    drawLine(canvas, { from, to }, style);
+  const ls = body.leftShoulder;
+  const rs = body.rightShoulder;
+  // Arms swing opposite to the legs.
+  const arm = (side: "left" | "right") => {
+    const shoulder = side === "left" ? ls : rs;
+    const knee = body[side === "left" ? "rightKnee" : "leftKnee"];
+    if (!shoulder || !knee) return;
+    const swing = (knee[0] ?? 0) * 0.8;
+    const elbow: Vec3 = [shoulder[0] + swing * 0.4, shoulder[1] - 0.28, shoulder[2]];
+    const wrist: Vec3 = [elbow[0] + 0.22 + swing * 0.2, elbow[1] + 0.05, shoulder[2] * 0.8];
+    limb(px(shoulder), px(elbow), { colour: SKIN, thickness: 0.08 * metre });
+    limb(px(elbow), px(wrist), { colour: SKIN, thickness: 0.07 * metre });
+  };
+  const leg = (side: "left" | "right") => {
+    limb(at(`${side}Hip`), at(`${side}Knee`), {
+      colour: SKIN,
+      thickness: 0.15 * metre,
+    });
+    limb(at(`${side}Knee`), at(`${side}Ankle`), {
+      colour: SKIN,
+      thickness: 0.1 * metre,
+    });
+    limb(at(`${side}Heel`), at(`${side}BigToe`), {
+      colour: SHOE,
+      thickness: 0.08 * metre,
+    });
+    const hip = at(`${side}Hip`);
+    const knee = at(`${side}Knee`);
+    limb(
+      hip,
+      { x: hip.x + (knee.x - hip.x) * 0.4, y: hip.y + (knee.y - hip.y) * 0.4 },
+      { colour: SHORTS, thickness: 0.17 * metre },
+    );
+  };
+  // Far side first, so the near limbs overlap it.
+  const far = spec.view === "side" ? "left" : "right";
+  const near = far === "left" ? "right" : "left";
+  arm(far);
+  leg(far);
+  const hipMid = px(body.leftHip && body.rightHip ? mid(body.leftHip, body.rightHip) : undefined);
+  const shoulderMid = px(ls && rs ? mid(ls, rs) : undefined);
+  limb(hipMid, shoulderMid, { colour: SHIRT, thickness: 0.34 * metre });
+  limb(at("leftHip"), at("rightHip"), { colour: SHORTS, thickness: 0.16 * metre });
+  leg(near);
+  arm(near);
+  const nose = body.nose;
+  if (nose)
+    fillDisc(canvas, { ...px([nose[0] - 0.1, nose[1] - 0.02, nose[2]]), r: 0.11 * metre }, SKIN);
+}
+
+const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
+
+/**
+ * Writes an H.264 clip of the synthetic runner to `path`. `scale` shrinks the 1920 × 1080
+ * camera (0.25 gives 480 × 270); returns the spec used.
+ */
+export async function writeRunnerVideo(
+  path: string,
+  options: Partial<RunnerSpec> & { scale?: number } = {},
+): Promise<RunnerSpec> {
+  const { scale = 1, ...overrides } = options;
+  const spec: RunnerSpec = { ...DEFAULT_RUNNER, durationS: 4, ...overrides };
+  const camera = cameraFor(spec);
+  const width = 2 * Math.round((camera.width * scale) / 2);
+  const height = 2 * Math.round((camera.height * scale) / 2);
+  const child = spawn(
+    findFfmpeg(),
+    [
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-s",
+      `${width}x${height}`,
+      "-r",
+      String(spec.fps),
+      "-i",
+      "pipe:0",
+      "-c:v",
+      "libx264",
+      "-preset",
+      "ultrafast",
+      "-pix_fmt",
+      "yuv420p",
+      path,
+    ],
+    { stdio: ["pipe", "ignore", "pipe"] },
+  );
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  const done = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  const canvas: Canvas = { width, height, rgb: new Uint8Array(width * height * 3) };
+  const frames = Math.round(spec.durationS * spec.fps);
+  for (let i = 0; i < frames; i++) {
+    renderRunner(canvas, spec, { t: i / spec.fps, scale });
+    if (!child.stdin.write(canvas.rgb))
+      await new Promise((resolve) => child.stdin.once("drain", resolve));
+  }
+  child.stdin.end();
+  if ((await done) !== 0) throw new Error(`ffmpeg could not encode the test video: ${errors}`);
+  return spec;
+}
