@@ -163,6 +163,21 @@ describe("programme", () => {
     }
   });
 
+  it("adds glute activation from phase 2, and in runs only in phase 3 (seed-001)", () => {
+    const p = plan();
+    const activation = (week: number, kind: string) =>
+      new Set(
+        p.sessions
+          .filter((s) => s.week === week && s.kind === kind)
+          .flatMap((s) => s.activation.map((a) => findExercise(a.exercise).timing)),
+      );
+    expect(activation(1, "strength").size).toBe(0);
+    expect([...activation(4, "strength")]).toEqual(["during-daily-life"]);
+    expect(activation(4, "run").has("during-run")).toBe(false);
+    expect(activation(7, "run").has("during-run")).toBe(true);
+    expect(activation(7, "strength").has("during-run")).toBe(false);
+  });
+
   it("leaves out what needs missing equipment and says so", () => {
     const p = plan({
       availability: { daysPerWeek: 6, minutesPerSession: 45, equipment: [] as Equipment[] },

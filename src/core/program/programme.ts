@@ -99,7 +99,7 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
         c.stretching,
         Math.min(DAILY_STRETCH_MINUTES[1], left),
       ).filter(() => left > 0);
-      const activation = c.activation.filter((a) => a.exercise !== "glute-squeeze-standing");
+      const activation = [...c.dailyActivation, ...c.runActivation];
       sessions.push({
         ...base,
         run,
@@ -115,9 +115,7 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
         kind === "strength"
           ? fitToMinutes(c.strength, availability.minutesPerSession - sum(stretching))
           : [];
-      const activation = c.activation.filter(
-        (a) => a.exercise !== "glute-squeeze-running" && a.exercise !== "glute-squeeze-hills",
-      );
+      const activation = c.dailyActivation;
       sessions.push({
         ...base,
         strength,
@@ -203,7 +201,10 @@ interface PhaseContent {
   strength: Prescription[];
   stretching: Prescription[];
   aroundRun: Prescription[];
-  activation: Prescription[];
+  /** Glute squeezes in daily life, every day. */
+  dailyActivation: Prescription[];
+  /** Glute squeezes while running, on run days. */
+  runActivation: Prescription[];
 }
 
 function phaseContent(
@@ -225,9 +226,9 @@ function phaseContent(
         : phaseContent((phase - 1) as ExercisePhase, findings, availability, extraSetSide).strength,
     stretching: pick("daily"),
     aroundRun: pick("before-and-after-run"),
-    // Activation starts once the basics are in place (seed-001).
-    activation:
-      phase === 1 ? [] : [...pick("during-daily-life"), ...(phase === 3 ? pick("during-run") : [])],
+    // Activation starts once the basics are in place, in running only in phase 3 (seed-001).
+    dailyActivation: phase === 1 ? [] : pick("during-daily-life"),
+    runActivation: phase === 3 ? pick("during-run") : [],
   };
 }
 
