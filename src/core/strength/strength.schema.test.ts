@@ -176,13 +176,13 @@ describe("strengthSchema: bad input names the field and the valid range", () => 
       data: entry({ test: "hip-abductoin" }),
       path: "tests[0].test",
       start:
-        'expected one of "hip-abduction", "hip-extension", "hip-external-rotation", "hip-internal-rotation", "hip-adduction", "hip-flexion", "knee-extension", "knee-flexion", got',
+        'name the test, one of hip-abduction, hip-extension, hip-external-rotation, hip-internal-rotation, hip-adduction, hip-flexion, knee-extension, knee-flexion; got "hip-abductoin"',
     },
     {
       what: "a side that is not left or right",
       data: entry({ side: "both" }),
       path: "tests[0].side",
-      start: 'expected one of "left", "right", got',
+      start: 'say which side was tested, left or right; got "both"',
     },
   ])("$what", ({ data, path, start }) => {
     const issues = issuesOf({ tests: [data] });
@@ -192,7 +192,6 @@ describe("strengthSchema: bad input names the field and the valid range", () => 
 
   it("reports every missing choice together with other problems", () => {
     expect(issuesOf({ tests: [{ trials: [-5] }] })).toEqual([
-      { path: "tests[0].trials[0]", message: "trial 1 must be a force above 0, got -5" },
       {
         path: "tests[0].test",
         message:
@@ -210,6 +209,7 @@ describe("strengthSchema: bad input names the field and the valid range", () => 
           "is required: make (the patient pushes against the held dynamometer) or break (the tester overcomes the patient)",
       },
       { path: "tests[0].unit", message: "is required: the unit of the readings, N, kgf or lbf" },
+      { path: "tests[0].trials[0]", message: "trial 1 must be a force above 0, got -5" },
     ]);
   });
 

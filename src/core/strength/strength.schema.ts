@@ -21,20 +21,23 @@ const FORCE_UNITS = ["N", "kgf", "lbf"] as const satisfies readonly ForceUnit[];
 // z.enum wants a non-empty tuple; the catalogue is a plain list of the same names.
 const STRENGTH_TEST_ENUM = STRENGTH_TEST_NAMES as [StrengthTestName, ...StrengthTestName[]];
 
-/**
- * The choice fields are declared optional only so that a missing one can be reported in words
- * ("is required: …") next to every other problem; the refinement below makes them required.
- * (parseWith words a missing enum as an invalid option.) The generated JSON Schema therefore
- * lists them as optional; their descriptions say "Required".
- */
-const REQUIRED_CHOICES = {
-  test: `is required: name the test, one of ${STRENGTH_TEST_NAMES.join(", ")}`,
-  side: "is required: say which side was tested, left or right",
-  position: `is required: the body position during the test, one of ${STRENGTH_POSITIONS.join(", ")}`,
+/** What each choice field needs, said when it is missing or wrong. */
+const CHOICES = {
+  test: `name the test, one of ${STRENGTH_TEST_NAMES.join(", ")}`,
+  side: "say which side was tested, left or right",
+  position: `the body position during the test, one of ${STRENGTH_POSITIONS.join(", ")}`,
   method:
-    "is required: make (the patient pushes against the held dynamometer) or break (the tester overcomes the patient)",
-  unit: "is required: the unit of the readings, N, kgf or lbf",
+    "make (the patient pushes against the held dynamometer) or break (the tester overcomes the patient)",
+  unit: "the unit of the readings, N, kgf or lbf",
 } as const;
+
+/** "is required: …" when missing, "… got "x"" when wrong. */
+const choiceError =
+  (need: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined
+      ? `is required: ${need}`
+      : `${need}; got ${JSON.stringify(issue.input)}`;
 
 const positiveForce = (what: string) =>
   z
@@ -77,18 +80,18 @@ const traceSchema = z
 
 const strengthTestEntrySchema = z
   .object({
-    test: z.enum(STRENGTH_TEST_ENUM).optional().meta({ description: "Required. The test done." }),
+    test: z
+      .enum(STRENGTH_TEST_ENUM, { error: choiceError(CHOICES.test) })
+      .meta({ description: "The test done." }),
     side: z
-      .enum(["left", "right"])
-      .optional()
-      .meta({ description: "Required. The side tested, the person's own left or right." }),
-    position: z.enum(STRENGTH_POSITIONS).optional().meta({
-      description: "Required. Body position; sides are compared only within one position.",
+      .enum(["left", "right"], { error: choiceError(CHOICES.side) })
+      .meta({ description: "The side tested, the person's own left or right." }),
+    position: z.enum(STRENGTH_POSITIONS, { error: choiceError(CHOICES.position) }).meta({
+      description: "Body position; sides are compared only within one position.",
     }),
     method: z
-      .enum(STRENGTH_METHODS)
-      .optional()
-      .meta({ description: "Required. make: the patient pushes; break: the tester overcomes." }),
+      .enum(STRENGTH_METHODS, { error: choiceError(CHOICES.method) })
+      .meta({ description: "make: the patient pushes; break: the tester overcomes." }),
     leverArmCm: z
       .number()
       .min(LEVER_ARM_CM.min, { error: (issue) => leverArmMessage(issue.input) })
@@ -96,9 +99,8 @@ const strengthTestEntrySchema = z
       .optional()
       .meta({ description: "Joint centre to dynamometer pad, cm (5–100); needed for torque." }),
     unit: z
-      .enum(FORCE_UNITS)
-      .optional()
-      .meta({ description: "Required. Unit of trials, testerLimit and trace samples." }),
+      .enum(FORCE_UNITS, { error: choiceError(CHOICES.unit) })
+      .meta({ description: "Unit of trials, testerLimit and trace samples." }),
     trials: trialsSchema.meta({ description: "Peak force of each trial, 1–6 (2–4 recommended)." }),
     testerLimit: positiveForce("tester limit")
       .optional()
@@ -108,17 +110,6 @@ const strengthTestEntrySchema = z
       .meta({ description: "Raw force–time trace of one trial, in `unit`." }),
   })
   .strict()
-  .superRefine(
-    (entry, ctx) => {
-      for (const field of Object.keys(REQUIRED_CHOICES) as (keyof typeof REQUIRED_CHOICES)[]) {
-        if (entry[field] === undefined) {
-          ctx.addIssue({ code: "custom", path: [field], message: REQUIRED_CHOICES[field] });
-        }
-      }
-    },
-    // Run even when other fields are wrong, so every problem is reported at once.
-    { when: (payload) => isPlainObject(payload.value) },
-  )
   .superRefine((entry, ctx) => {
     // Plausibility depends on the unit, so it is checked once the entry is otherwise valid.
     const unit = entry.unit;
@@ -143,13 +134,8 @@ const strengthTestEntrySchema = z
       });
     }
   })
-  .transform((entry, ctx): StrengthTestInput => {
+  .transform((entry): StrengthTestInput => {
     const { test, side, position, method, unit } = entry;
-    // Unreachable after the refinement above; it narrows the types without a cast.
-    if (!test || !side || !position || !method || !unit) {
-      ctx.addIssue({ code: "custom", message: "a required field is missing" });
-      return z.NEVER;
-    }
     const newtons = (value: number) => toNewtons(value, unit);
     return {
       test,
@@ -170,10 +156,6 @@ const strengthTestEntrySchema = z
 
 function leverArmMessage(input: unknown): string {
   return `lever arm must be between ${LEVER_ARM_CM.min} and ${LEVER_ARM_CM.max} cm (joint centre to the dynamometer pad), got ${String(input)} cm`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
