@@ -50,6 +50,20 @@ describe("hipcheck assess", () => {
       (t: { test: string }) => t.test === "hip-abduction",
     );
     expect(abduction.sides.right.bestN).toBeCloseTo(180.44, 1);
+    // The example's 225 Hz trace: peak 18.4 kgf = 180 N, and the rate of force development.
+    expect(abduction.sides.right.trace.peakN).toBeCloseTo(180.4, 1);
+    expect(
+      abduction.sides.right.trace.rateOfForceDevelopment.map(
+        (r: { windowMs: number }) => r.windowMs,
+      ),
+    ).toEqual([50, 100, 200]);
+  });
+
+  it("prints the force trace's peak, time to peak and rate of force development", async () => {
+    const run = await runCli(["assess", "examples/load-error-mileage-jump.yaml"]);
+    expect(run.stdout).toMatch(
+      /Force trace, right hip abduction: peak 180 N, \d+ ms after onset; rate of force development 0–50 ms \d+ N\/s, 0–100 ms \d+ N\/s, 0–200 ms \d+ N\/s/,
+    );
   });
 
   it("--for runner uses plain words", async () => {

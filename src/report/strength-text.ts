@@ -58,6 +58,18 @@ export function strengthSection(report: StrengthReport): string {
       ? `Involved side: ${reason}`
       : `${tests.map((t) => strengthTestLabel(t.test)).join(", ")}: ${reason}`;
   });
+  const traces = report.tests.flatMap((t) =>
+    SIDES.flatMap((side) => {
+      const trace = t.sides[side]?.trace;
+      if (!trace) return [];
+      const rfd = trace.rateOfForceDevelopment
+        .map((r) => `0–${r.windowMs} ms ${formatNumber(r.newtonsPerSecond, 0)} N/s`)
+        .join(", ");
+      return [
+        `Force trace, ${side} ${strengthTestLabel(t.test).toLowerCase()}: peak ${formatNumber(trace.peakN, 0)} N, ${formatNumber(trace.timeToPeakMs, 0)} ms after onset; rate of force development ${rfd}. ${trace.onsetMethod}`,
+      ];
+    }),
+  );
   return [
     heading("Strength (hand-held dynamometer)"),
     table(
@@ -81,6 +93,7 @@ export function strengthSection(report: StrengthReport): string {
       2,
     ),
     ...[...new Set(involved)].map((line) => wrap(line, 2, "· ")),
+    ...traces.map((line) => wrap(line, 2, "· ")),
     ...[...new Set(notes)].map((note) => wrap(note, 2, "! ")),
   ].join("\n");
 }
