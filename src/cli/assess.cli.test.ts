@@ -61,7 +61,7 @@ describe("hipcheck assess", () => {
 
   it("prints the force trace's peak, time to peak and rate of force development", async () => {
     const run = await runCli(["assess", "examples/load-error-mileage-jump.yaml"]);
-    expect(run.stdout).toMatch(
+    expect(run.stdout.replace(/\s+/g, " ")).toMatch(
       /Force trace, right hip abduction: peak 180 N, \d+ ms after onset; rate of force development 0–50 ms \d+ N\/s, 0–100 ms \d+ N\/s, 0–200 ms \d+ N\/s/,
     );
   });
