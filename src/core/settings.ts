@@ -1,3 +1,5 @@
+import type { DistanceUnit } from "./units.js";
+
 /**
  * Clinic-adjustable thresholds. The defaults are those of shared/design/CLINICAL.md;
  * each names its source. Core functions take settings as an argument, never a global.
@@ -26,6 +28,8 @@ export interface LoadSettings {
   singleRunSpikePercent: number;
   /** A break from running of at least this many weeks counts as a return after a break (seed-003). */
   breakWeeks: number;
+  /** The unit distances are shown in; the rules themselves work in km. */
+  distanceUnit: DistanceUnit;
 }
 
 export interface PainSettings {
@@ -50,7 +54,12 @@ export const DEFAULT_SETTINGS: Settings = {
     trialVariationPercent: 10,
     referenceZ: 1,
   },
-  load: { twoWeekIncreasePercent: 30, singleRunSpikePercent: 10, breakWeeks: 4 },
+  load: {
+    twoWeekIncreasePercent: 30,
+    singleRunSpikePercent: 10,
+    breakWeeks: 4,
+    distanceUnit: "km",
+  },
   pain: { safeMax: 3, acceptableMax: 5, nextMorningMax: 3 },
 };
 

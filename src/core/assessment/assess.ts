@@ -51,7 +51,14 @@ export function assess(raw: unknown): AssessmentResult {
 
 /** Assesses an already-validated input. Pure and deterministic. */
 export function assessInput(input: AssessmentInput): AssessmentResult {
-  const settings = resolveSettings(input.settings);
+  // Distances are shown in the unit the runner entered them in, unless the clinic says otherwise.
+  const settings = resolveSettings({
+    ...input.settings,
+    load: {
+      ...(input.training ? { distanceUnit: input.training.distanceUnit } : {}),
+      ...input.settings?.load,
+    },
+  });
   const { person, symptoms } = input;
   const painSide = painLaterality(symptoms);
   const redFlags = screenRedFlags({ answers: input.redFlags, person, symptoms });

@@ -28,6 +28,7 @@ const settingsSchema = z
         twoWeekIncreasePercent: z.number().min(0).max(200),
         singleRunSpikePercent: z.number().min(0).max(100),
         breakWeeks: z.number().min(1).max(520),
+        distanceUnit: z.enum(["km", "mi"]),
       })
       .partial()
       .strict(),

@@ -185,6 +185,16 @@ describe("load error", () => {
     if (rule) expect(f.clinical).toContain(rule);
   });
 
+  it("shows distances in the unit the runner used", () => {
+    const miles = finding(
+      withTraining({ distanceUnit: "mi", weeklyDistance: [10, 10, 12, 16] }),
+      "load-error",
+    );
+    expect(miles.evidence[0]?.statement).toContain("10 mi → 16 mi");
+    const km = finding(withTraining({ weeklyDistance: [10, 10, 12, 16] }), "load-error");
+    expect(km.evidence[0]?.statement).toContain("10 km → 16 km");
+  });
+
   it("without a training history it is undetermined and asks for one", () => {
     const result = assess(assessmentFile());
     expect(result.findings.find((f) => f.id === "load-error")?.status).toBe("undetermined");

@@ -1,6 +1,6 @@
 import { addDays, dayNumber } from "../calendar-date.js";
 import { DomainError } from "../errors.js";
-import { formatKm, formatPercent } from "./format.js";
+import { formatDistance, formatPercent } from "./format.js";
 import { longestBefore, SPIKE_WINDOW_DAYS } from "./load.js";
 import type { RunRecord } from "./load.types.js";
 import type { RunPlanSettings } from "./run-settings.js";
@@ -95,18 +95,18 @@ export function distanceRunLimit(options: {
   const reasons: string[] = [];
 
   let weekMaxKm = floorToTenth(targetWeeklyKm);
-  reasons.push(`Target ${formatKm(weekMaxKm)} a week.`);
+  reasons.push(`Target ${formatDistance(weekMaxKm, load.distanceUnit)} a week.`);
   if (lastWeekKm > 0) {
     const cap = floorToTenth(lastWeekKm * (1 + run.weeklyIncreasePercent / 100));
     reasons.push(
-      `Last week ${formatKm(lastWeekKm)}: this week at most ${formatKm(cap)} (+${formatPercent(run.weeklyIncreasePercent)}).`,
+      `Last week ${formatDistance(lastWeekKm, load.distanceUnit)}: this week at most ${formatDistance(cap, load.distanceUnit)} (+${formatPercent(run.weeklyIncreasePercent)}).`,
     );
     weekMaxKm = Math.min(weekMaxKm, cap);
   }
   if (twoWeeksAgoKm > 0) {
     const cap = floorToTenth(twoWeeksAgoKm * (1 + load.twoWeekIncreasePercent / 100));
     reasons.push(
-      `Two weeks ago ${formatKm(twoWeeksAgoKm)}: this week at most ${formatKm(cap)} (+${formatPercent(load.twoWeekIncreasePercent)}).`,
+      `Two weeks ago ${formatDistance(twoWeeksAgoKm, load.distanceUnit)}: this week at most ${formatDistance(cap, load.distanceUnit)} (+${formatPercent(load.twoWeekIncreasePercent)}).`,
     );
     weekMaxKm = Math.min(weekMaxKm, cap);
   }
@@ -117,7 +117,7 @@ export function distanceRunLimit(options: {
       : floorToTenth(longest * (1 + load.singleRunSpikePercent / 100));
   if (longest !== undefined && singleRunMaxKm !== undefined) {
     reasons.push(
-      `Longest run of the previous ${SPIKE_WINDOW_DAYS} days ${formatKm(longest)}: this run at most ${formatKm(singleRunMaxKm)} (+${formatPercent(load.singleRunSpikePercent)}).`,
+      `Longest run of the previous ${SPIKE_WINDOW_DAYS} days ${formatDistance(longest, load.distanceUnit)}: this run at most ${formatDistance(singleRunMaxKm, load.distanceUnit)} (+${formatPercent(load.singleRunSpikePercent)}).`,
     );
   }
   const base = { weekMaxKm, lastWeekKm, twoWeeksAgoKm, weekSoFarKm, runsThisWeek, reasons };
@@ -133,7 +133,7 @@ export function distanceRunLimit(options: {
   }
   if (runsLeft < 1 || budget < 1 / TENTHS_PER_KM - FLOAT_SLACK) {
     reasons.push(
-      `This week's ${formatKm(weekMaxKm)} is used up (${runsThisWeek} runs, ${formatKm(weekSoFarKm)}): next run next week.`,
+      `This week's ${formatDistance(weekMaxKm, load.distanceUnit)} is used up (${runsThisWeek} runs, ${formatDistance(weekSoFarKm, load.distanceUnit)}): next run next week.`,
     );
     return withSingle;
   }

@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar-date.js";
 import type { LoadSettings } from "../settings.js";
-import { formatKm, formatPercent, roundTo } from "./format.js";
+import { formatDistance, formatPercent, roundTo } from "./format.js";
 import type { LoadCheck, RunRecord, TrainingHistory } from "./load.types.js";
 
 /*
@@ -81,7 +81,7 @@ export function checkTwoWeekIncrease(
   }
   const triggered = worst.percent > limit;
   const lastIndex = weeklyKm.length - 1;
-  const span = `${formatKm(worst.from)} → ${formatKm(worst.to)}, ${weekName(lastIndex - worst.index + 2)} to ${weekName(lastIndex - worst.index)}`;
+  const span = `${formatDistance(worst.from, settings.distanceUnit)} → ${formatDistance(worst.to, settings.distanceUnit)}, ${weekName(lastIndex - worst.index + 2)} to ${weekName(lastIndex - worst.index)}`;
   const signed = `${worst.percent >= 0 ? "+" : "−"}${formatPercent(Math.abs(worst.percent))}`;
   return {
     ...base,
@@ -161,7 +161,7 @@ export function checkSingleRunSpike(history: TrainingHistory, settings: LoadSett
   }
   const triggered = worst.percent > limit;
   const which = worst.date ? `The run on ${worst.date}` : "The latest run";
-  const numbers = `${formatKm(worst.run)} against ${formatKm(worst.longest)}`;
+  const numbers = `${formatDistance(worst.run, settings.distanceUnit)} against ${formatDistance(worst.longest, settings.distanceUnit)}`;
   return {
     ...base,
     evaluated: true,

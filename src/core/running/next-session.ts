@@ -1,6 +1,6 @@
 import { addDays, mondayOf } from "../calendar-date.js";
 import { type DistanceLimit, distanceRunLimit, floorToTenth } from "./distance-build.js";
-import { formatKm, formatPercent } from "./format.js";
+import { formatDistance, formatPercent } from "./format.js";
 import type { RunRecord } from "./load.types.js";
 import type { RunLogEntry, TrainingLogEntry } from "./logs.types.js";
 import { type Decision, decideNext } from "./progression.js";
@@ -130,16 +130,20 @@ function distanceSession(options: {
   const reasons = [...decision.reasons];
   if (lastKm !== undefined && decision.decision === "repeat") {
     distanceKm = Math.min(lastKm, limit.suggestedKm);
-    reasons.push(`Repeat ${formatKm(distanceKm)}.`);
+    reasons.push(`Repeat ${formatDistance(distanceKm, settings.load.distanceUnit)}.`);
   } else if (lastKm !== undefined && decision.decision === "step-back") {
     const cut = settings.run.distanceStepBackPercent;
     distanceKm = Math.min(floorToTenth(lastKm * (1 - cut / 100)), limit.suggestedKm);
-    reasons.push(`${formatPercent(cut)} shorter than the last run: ${formatKm(distanceKm)}.`);
+    reasons.push(
+      `${formatPercent(cut)} shorter than the last run: ${formatDistance(distanceKm, settings.load.distanceUnit)}.`,
+    );
   } else {
     reasons.push(...limit.reasons);
   }
   if (limit.lastWeekKm >= floorToTenth(target)) {
-    reasons.push(`Last week reached the target of ${formatKm(target)}: keep to it.`);
+    reasons.push(
+      `Last week reached the target of ${formatDistance(target, settings.load.distanceUnit)}: keep to it.`,
+    );
   }
   return { ...common, distanceKm, reasons };
 }

@@ -2,7 +2,7 @@ import { DomainError } from "../errors.js";
 import type { SourceId } from "../sources.js";
 import type { StepsPerMinute } from "../units.js";
 import type { EntryCheck } from "./entry-criteria.js";
-import { formatKm, formatPain, formatPercent, plural } from "./format.js";
+import { formatDistance, formatPain, formatPercent, plural } from "./format.js";
 import type { RunPlanSettings } from "./run-settings.js";
 
 /** One walk/run pattern: walk then run, minutes, done `repeats` times in a row. */
@@ -186,7 +186,7 @@ export function buildReturnToRunPlan(options: BuildReturnToRunOptions): ReturnTo
     `Stop running and see a physiotherapist or doctor if pain is above ${formatPain(pain.acceptableMax)} in two sessions in a row, gets worse ${plural(run.worseningWeeks, "week")} running, or stays above ${formatPain(pain.safeMax)} for ${plural(run.persistentPainWeeks, "week")}.`,
     ...(target !== undefined
       ? [
-          `After "${last?.label ?? "the last level"}", build towards ${formatKm(target)} a week with ${plural(run.runsPerWeek, "run")} a week: no run more than ${formatPercent(load.singleRunSpikePercent)} longer than the longest of the previous 30 days, and weekly distance up at most ${formatPercent(run.weeklyIncreasePercent)} a week and ${formatPercent(load.twoWeekIncreasePercent)} over two weeks.`,
+          `After "${last?.label ?? "the last level"}", build towards ${formatDistance(target, load.distanceUnit)} a week with ${plural(run.runsPerWeek, "run")} a week: no run more than ${formatPercent(load.singleRunSpikePercent)} longer than the longest of the previous 30 days, and weekly distance up at most ${formatPercent(run.weeklyIncreasePercent)} a week and ${formatPercent(load.twoWeekIncreasePercent)} over two weeks.`,
         ]
       : []),
   ];
