@@ -8,7 +8,7 @@ import { BODY_25_ORDER } from "../core/movement/openpose.import.js";
 import { syntheticRun } from "../core/movement/test-support/synthetic-runner.js";
 import { formatAnalysis } from "./analysis-report.js";
 import { analyzeInput } from "./analyze-input.js";
-import { VideoError } from "./ffmpeg.js";
+import { decodeFrames, probeVideo, VideoError } from "./ffmpeg.js";
 import { writeRunnerVideo } from "./test-support/render-runner.js";
 
 let dir: string;
@@ -85,7 +85,7 @@ describe("hipcheck analyze on a video", () => {
     const video = join(dir, "run.mp4");
     const spec = await writeRunnerVideo(video, { view: "rear", fps: 30, durationS: 6, scale: 0.5 });
     const out = join(dir, "result");
-    const result = await analyzeInput(video, { out, workers: 2 });
+    const result = await analyzeInput(video, { out, workers: 2, mp4: true });
     expect(result.source).toBe("video");
     expect(result.model).toBe("movenet-lightning");
     if (result.analysis.kind !== "running") throw new Error("running expected");
@@ -94,6 +94,9 @@ describe("hipcheck analyze on a video", () => {
     expect(Math.abs((a.cadence?.mean ?? 0) - 170)).toBeLessThan(4);
     expect(a.quality.stepsUsed.left + a.quality.stepsUsed.right).toBeGreaterThanOrEqual(12);
     expect(a.quality.meanScore).toBeGreaterThan(0.4);
+    // Alone in the picture: no second person reported.
+    expect(a.quality.framesWithSeveralPeople).toBe(0);
+    expect(a.warnings.map((w) => w.code)).not.toContain("several-people");
     // The rendered runner's right foot lands at 0.05 s + k × 60/170 s for even k, the left for odd k.
     const stepTime = 60 / spec.cadence;
     const errors = a.steps.map((step) => {
@@ -116,6 +119,53 @@ describe("hipcheck analyze on a video", () => {
     const saved = JSON.parse(readFileSync(join(out, "analysis.json"), "utf8"));
     expect(saved.evidence.length).toBe(result.evidence.length);
     expect(formatAnalysis(result)).toContain("Running, rear view (detected)");
+
+    // The annotated video: as long and as large as the clip, with the skeleton drawn in.
+    const mp4 = join(out, "annotated.mp4");
+    expect(result.files).toContain(mp4);
+    expect(probeVideo(mp4)).toMatchObject({ width: 960, height: 540, fps: 30, codec: "h264" });
+    const size = { width: 480, height: 270 };
+    const orange = async (path: string) => {
+      // Pixels of the left limbs' colour (255, 170, 0) in each frame.
+      const counts: number[] = [];
+      for await (const rgb of decodeFrames(path, size)) {
+        let n = 0;
+        for (let p = 0; p < rgb.length; p += 3)
+          if (
+            (rgb[p] ?? 0) > 220 &&
+            Math.abs((rgb[p + 1] ?? 0) - 170) < 30 &&
+            (rgb[p + 2] ?? 0) < 60
+          )
+            n++;
+        counts.push(n);
+      }
+      return counts;
+    };
+    const [drawn, plain] = await Promise.all([orange(mp4), orange(video)]);
+    expect(drawn.length).toBe(180);
+    expect(plain.length).toBe(180);
+    const more = drawn.filter((n, i) => n > (plain[i] ?? 0) + 50).length;
+    expect(more).toBeGreaterThan(170);
+  });
+
+  it("warns, without failing, when a second runner is in the picture", async () => {
+    const video = join(dir, "two-runners.mp4");
+    await writeRunnerVideo(video, {
+      view: "rear",
+      fps: 30,
+      durationS: 4,
+      scale: 0.5,
+      companion: { shift: [0, 0, 1.5], delayS: 0.15 },
+    });
+    const result = await analyzeInput(video, { workers: 2 });
+    if (result.analysis.kind !== "running") throw new Error("running expected");
+    const a = result.analysis;
+    // One look every 2 s of video (frames 4 and 64); the other runner is there in every frame.
+    expect(a.quality.framesWithSeveralPeople).toBeGreaterThanOrEqual(0.5 * a.frames);
+    expect(a.warnings.find((w) => w.code === "several-people")?.message).toContain(
+      "More than one person was seen",
+    );
+    expect(Math.abs((a.cadence?.mean ?? 0) - 170)).toBeLessThan(8);
   });
 
   it("says so when the file is not a video", async () => {

@@ -23,6 +23,7 @@ import {
 } from "../core/movement/single-leg-stance.js";
 import { RULES_VERSION } from "../core/rules-version.js";
 import { annotateFrame, encodePng, picturesFor } from "./annotate.js";
+import { writeAnnotatedVideo } from "./annotated-video.js";
 import { decodeFrames, decodeSize, type VideoInfo } from "./ffmpeg.js";
 import {
   type InputKind,
@@ -43,6 +44,8 @@ export interface AnalyzeOptions {
   task?: MovementTaskKind;
   /** Folder for analysis.json, keypoints.json and pictures; nothing is written without it. */
   out?: string;
+  /** Also write annotated.mp4 (videos only, with `out`): the skeleton and angles on every frame. */
+  mp4?: boolean;
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -121,6 +124,16 @@ export async function analyzeInput(
       result.files.push(
         ...(await writePictures(input, { series, analysis, video, out: options.out })),
       );
+    }
+    if (video && options.mp4) {
+      const path = join(options.out, "annotated.mp4");
+      await writeAnnotatedVideo(input, {
+        series,
+        video,
+        path,
+        ...(analysis.kind === "running" ? { analysis } : {}),
+      });
+      result.files.push(path);
     }
     const keypointsPath = join(options.out, "keypoints.json");
     writeFileSync(keypointsPath, JSON.stringify(exportHipcheckKeypoints(series)));

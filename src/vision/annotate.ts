@@ -6,7 +6,15 @@ import { PNG } from "pngjs";
 import type { KeypointName, KeypointSeries } from "../core/movement/keypoints.types.js";
 import type { RunningAnalysis, StepRecord } from "../core/movement/running-analysis.js";
 import type { Side } from "../core/side.js";
-import { type Canvas, type Colour, drawDashed, drawLabel, drawLine, fillDisc } from "./draw.js";
+import {
+  type Canvas,
+  type Colour,
+  drawDashed,
+  drawLabel,
+  drawLine,
+  fillDisc,
+  type Point,
+} from "./draw.js";
 
 const BONES: readonly [KeypointName, KeypointName][] = [
   ["leftShoulder", "rightShoulder"],
@@ -83,28 +91,10 @@ export function annotateFrame(
   },
 ): void {
   const { series, request, scale } = options;
-  const i = request.frame;
-  const at = (name: KeypointName) => {
-    const track = series.tracks[name];
-    if (!track || (track.score[i] ?? 0) < MIN_SCORE) return undefined;
-    return { x: (track.x[i] ?? 0) * scale, y: (track.y[i] ?? 0) * scale };
-  };
-  const thickness = Math.max(2, Math.round(canvas.height / 270));
-  const text = Math.max(2, Math.round(canvas.height / 270));
-  for (const [a, b] of BONES) {
-    const p = at(a);
-    const q = at(b);
-    if (p && q)
-      drawLine(
-        canvas,
-        { from: p, to: q },
-        { colour: a.startsWith("left") ? LEFT : RIGHT, thickness },
-      );
-  }
-  for (const name of Object.keys(series.tracks) as KeypointName[]) {
-    const p = at(name);
-    if (p) fillDisc(canvas, { ...p, r: thickness * 1.3 }, WHITE);
-  }
+  const at = pointsAt(series, { frame: request.frame, scale });
+  const thickness = lineWidth(canvas);
+  const text = thickness;
+  drawSkeleton(canvas, { series, frame: request.frame, scale });
   const side = request.side;
   const other: Side = side === "left" ? "right" : "left";
   const v = request.step.values;
@@ -157,6 +147,47 @@ export function annotateFrame(
       scale: text,
     });
   });
+}
+
+/** Line width and text scale for a canvas: about 1/270 of its height, at least 2 pixels. */
+function lineWidth(canvas: Canvas): number {
+  return Math.max(2, Math.round(canvas.height / 270));
+}
+
+/** A frame's points (pixels × `scale`), leaving out those the model was unsure of. */
+function pointsAt(
+  series: KeypointSeries,
+  where: { frame: number; scale: number },
+): (name: KeypointName) => Point | undefined {
+  const { frame: i, scale } = where;
+  return (name) => {
+    const track = series.tracks[name];
+    if (!track || (track.score[i] ?? 0) < MIN_SCORE) return undefined;
+    return { x: (track.x[i] ?? 0) * scale, y: (track.y[i] ?? 0) * scale };
+  };
+}
+
+/** Draws the skeleton of frame `frame` (left limbs orange, right blue, joints white). */
+export function drawSkeleton(
+  canvas: Canvas,
+  options: { series: KeypointSeries; frame: number; scale: number },
+): void {
+  const at = pointsAt(options.series, options);
+  const thickness = lineWidth(canvas);
+  for (const [a, b] of BONES) {
+    const p = at(a);
+    const q = at(b);
+    if (p && q)
+      drawLine(
+        canvas,
+        { from: p, to: q },
+        { colour: a.startsWith("left") ? LEFT : RIGHT, thickness },
+      );
+  }
+  for (const name of Object.keys(options.series.tracks) as KeypointName[]) {
+    const p = at(name);
+    if (p) fillDisc(canvas, { ...p, r: thickness * 1.3 }, WHITE);
+  }
 }
 
 const fmt = (v: number | undefined, places = 1) => (v === undefined ? "-" : v.toFixed(places));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RawPoint } from "../core/movement/keypoints.types.js";
-import { cropAround, cropResize, fromCrop, fullFrameCrop } from "./crop.js";
+import { cropAround, cropResize, cropResizeYuv, fromCrop, fullFrameCrop } from "./crop.js";
 
 const body = (centre: { cx: number; cy: number }, scale: number, score = 0.9): RawPoint[] =>
   Array.from({ length: 17 }, (_, i) => {
@@ -38,6 +38,27 @@ describe("following the person with a crop", () => {
     expect(out[3]).toBe(10);
     expect(out[6]).toBe(40);
     cropResize({ rgb, width: 4, height: 2 }, { x: -2, y: 0, size: 2 }, { out, size: 2 });
+    expect(Array.from(out)).toEqual(new Array(12).fill(0));
+  });
+
+  it("turns YUV 4:2:0 into RGB while sampling, and pads outside the frame with black", () => {
+    // A 4 × 2 frame: Y plane 8 bytes, then U and V planes of 2 × 1.
+    const frame = (y: number, u: number, v: number) => ({
+      yuv: Uint8Array.from([...new Array(8).fill(y), u, u, v, v]),
+      width: 4,
+      height: 2,
+    });
+    const out = new Int32Array(2 * 2 * 3);
+    cropResizeYuv(frame(235, 128, 128), { x: 0, y: 0, size: 2 }, { out, size: 2 });
+    expect(Array.from(out.slice(0, 3))).toEqual([255, 255, 255]);
+    // Limited-range BT.601 red, green and blue.
+    cropResizeYuv(frame(81, 90, 240), { x: 0, y: 0, size: 2 }, { out, size: 2 });
+    expect(Array.from(out.slice(0, 3))).toEqual([254, 0, 0]);
+    cropResizeYuv(frame(145, 54, 34), { x: 0, y: 0, size: 2 }, { out, size: 2 });
+    expect(Array.from(out.slice(0, 3))).toEqual([0, 255, 1]);
+    cropResizeYuv(frame(41, 240, 110), { x: 0, y: 0, size: 2 }, { out, size: 2 });
+    expect(Array.from(out.slice(0, 3))).toEqual([0, 0, 255]);
+    cropResizeYuv(frame(235, 128, 128), { x: -2, y: 0, size: 2 }, { out, size: 2 });
     expect(Array.from(out)).toEqual(new Array(12).fill(0));
   });
 

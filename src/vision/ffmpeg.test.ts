@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeFrames, decodeSize, parseProbe, probeVideo, VideoError } from "./ffmpeg.js";
+import { cropResize, cropResizeYuv } from "./crop.js";
+import {
+  decodeFrames,
+  decodeSize,
+  frameBytes,
+  parseProbe,
+  probeVideo,
+  VideoError,
+} from "./ffmpeg.js";
 import { writeRunnerVideo } from "./test-support/render-runner.js";
 
 const PHONE_PORTRAIT = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'run.mov':
@@ -66,6 +74,30 @@ describe("decoding real files", () => {
     }))
       picked++;
     expect(picked).toBe(2);
+  });
+
+  it("decodes YUV frames that crop to the same picture as RGB ones", async () => {
+    const size = { width: 240, height: 136 };
+    const first = async (format: "rgb24" | "yuv420p") => {
+      for await (const pixels of decodeFrames(join(dir, "run.mp4"), { ...size, format })) {
+        return pixels;
+      }
+      throw new Error("no frame");
+    };
+    const rgb = await first("rgb24");
+    const yuv = await first("yuv420p");
+    expect(yuv.length).toBe(frameBytes(size, "yuv420p"));
+    expect(yuv.length).toBe(240 * 136 * 1.5);
+    const crop = { x: 60, y: 10, size: 110 };
+    const fromRgb = new Int32Array(64 * 64 * 3);
+    const fromYuv = new Int32Array(64 * 64 * 3);
+    cropResize({ rgb, ...size }, crop, { out: fromRgb, size: 64 });
+    cropResizeYuv({ yuv, ...size }, crop, { out: fromYuv, size: 64 });
+    let difference = 0;
+    for (let i = 0; i < fromRgb.length; i++)
+      difference += Math.abs((fromRgb[i] ?? 0) - (fromYuv[i] ?? 0));
+    // ffmpeg's own conversion and ours differ by rounding and chroma placement only.
+    expect(difference / fromRgb.length).toBeLessThan(3);
   });
 
   it.each([

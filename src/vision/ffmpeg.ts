@@ -108,15 +108,34 @@ export function decodeSize(info: VideoInfo, maxSide: number): { width: number; h
   return { width: even(info.width), height: even(info.height) };
 }
 
+/** Pixel layouts frames can be decoded to: RGB, or YUV 4:2:0 planes (half the bytes, far less work). */
+export type PixelFormat = "rgb24" | "yuv420p";
+
+/** Bytes of one frame of the given size and layout (yuv420p sizes are even). */
+export function frameBytes(size: { width: number; height: number }, format: PixelFormat): number {
+  const pixels = size.width * size.height;
+  return format === "rgb24" ? pixels * 3 : pixels + 2 * (size.width >> 1) * (size.height >> 1);
+}
+
 /**
- * Streams the frames of a video as RGB buffers (width × height × 3 bytes), scaled to the
- * given size. Stops ffmpeg when the consumer stops early.
+ * Streams the frames of a video as RGB buffers (width × height × 3 bytes), or yuv420p planes
+ * when `format` says so, scaled to the given size. Stops ffmpeg when the consumer stops early.
  */
 export async function* decodeFrames(
   path: string,
-  size: { width: number; height: number; select?: readonly number[] },
+  size: {
+    width: number;
+    height: number;
+    select?: readonly number[];
+    format?: PixelFormat;
+    /** Frame buffers the consumer is done with, to fill again instead of allocating new ones. */
+    spare?: Uint8Array[];
+    /** Decoded frames that may wait for the consumer (default 4). */
+    readAhead?: number;
+  },
 ): AsyncGenerator<Uint8Array> {
-  const frameBytes = size.width * size.height * 3;
+  const format = size.format ?? "rgb24";
+  const bytes = frameBytes(size, format);
   const filters = [`scale=${size.width}:${size.height}:flags=fast_bilinear`];
   if (size.select) {
     // Only the listed frame numbers (0-based), for pictures after the analysis.
@@ -126,31 +145,70 @@ export async function* decodeFrames(
   const args = ["-v", "error", "-threads", "1", "-i", path, "-an", "-sn", "-vf", filters.join(",")];
   // Without this, ffmpeg would duplicate frames to fill the gaps left by `select`.
   if (size.select) args.push("-vsync", "0");
-  args.push("-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1");
+  args.push("-f", "rawvideo", "-pix_fmt", format, "pipe:1");
   const child = spawn(findFfmpeg(), args, { stdio: ["ignore", "pipe", "pipe"] });
   let errorText = "";
   child.stderr.on("data", (chunk: Buffer) => {
     if (errorText.length < 4000) errorText += chunk.toString();
   });
   const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 0)));
-  // Chunks from the pipe are copied once into a frame-sized buffer (no re-concatenation).
-  let frame = new Uint8Array(frameBytes);
+  // Chunks from the pipe are copied once into a frame-sized buffer (no re-concatenation), and
+  // up to `readAhead` whole frames wait in a queue: ffmpeg decodes while the consumer is busy
+  // instead of in lockstep with it, and is paused (back-pressure) when the queue is full.
+  const readAhead = Math.max(1, size.readAhead ?? 4);
+  const nextBuffer = () => {
+    const reused = size.spare?.pop();
+    return reused && reused.length === bytes ? reused : new Uint8Array(bytes);
+  };
+  const queue: Uint8Array[] = [];
+  let frame = nextBuffer();
   let filled = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const stdout = child.stdout;
+  stdout.on("data", (chunk: Buffer) => {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const n = Math.min(bytes - filled, chunk.length - offset);
+      frame.set(chunk.subarray(offset, offset + n), filled);
+      filled += n;
+      offset += n;
+      if (filled === bytes) {
+        queue.push(frame);
+        frame = nextBuffer();
+        filled = 0;
+      }
+    }
+    if (queue.length >= readAhead) stdout.pause();
+    notify();
+  });
+  stdout.on("end", () => {
+    ended = true;
+    notify();
+  });
+  stdout.on("error", (error: Error) => {
+    failure = error;
+    notify();
+  });
   let finished = false;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      let offset = 0;
-      while (offset < chunk.length) {
-        const n = Math.min(frameBytes - filled, chunk.length - offset);
-        frame.set(chunk.subarray(offset, offset + n), filled);
-        filled += n;
-        offset += n;
-        if (filled === frameBytes) {
-          yield frame;
-          frame = new Uint8Array(frameBytes);
-          filled = 0;
-        }
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        if (queue.length < readAhead && stdout.isPaused()) stdout.resume();
+        yield next;
+        continue;
       }
+      if (failure) throw failure;
+      if (ended) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
     finished = true;
   } finally {

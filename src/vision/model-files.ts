@@ -1,15 +1,15 @@
 /**
  * Where the pose models' weights come from: npm packages installed with the project, never a
  * download at run time. MoveNet Lightning ships inside @vladmandic/human (MIT; the model is
- * Google's, Apache-2.0). Thunder is read from HIPCHECK_MODELS_DIR or src/vision/models when
- * its files are present there.
+ * Google's, Apache-2.0). Thunder and BlazePose (full) are read from HIPCHECK_MODELS_DIR or
+ * src/vision/models, where they are vendored with their licence.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type PoseModelKind = "lightning" | "thunder";
+export type PoseModelKind = "lightning" | "thunder" | "blazepose";
 
 export interface PoseModelSpec {
   kind: PoseModelKind;
@@ -18,6 +18,8 @@ export interface PoseModelSpec {
   /** Name recorded in keypoint files. */
   name: string;
   fileStem: string;
+  /** MoveNet: 17 COCO points from int32 RGB; BlazePose: 33 landmarks (with heels and toes) from RGB in 0–1. */
+  family: "movenet" | "blazepose";
 }
 
 export const POSE_MODELS: Readonly<Record<PoseModelKind, PoseModelSpec>> = {
@@ -26,12 +28,21 @@ export const POSE_MODELS: Readonly<Record<PoseModelKind, PoseModelSpec>> = {
     inputSize: 192,
     name: "movenet-lightning",
     fileStem: "movenet-lightning",
+    family: "movenet",
   },
   thunder: {
     kind: "thunder",
     inputSize: 256,
     name: "movenet-thunder",
     fileStem: "movenet-thunder",
+    family: "movenet",
+  },
+  blazepose: {
+    kind: "blazepose",
+    inputSize: 256,
+    name: "blazepose-full",
+    fileStem: "blazepose-full",
+    family: "blazepose",
   },
 };
 
@@ -71,7 +82,7 @@ export function readModelFiles(kind: PoseModelKind): ModelFiles {
     return { json, weights };
   }
   throw new Error(
-    `The ${stem} model is not installed (looked in ${folders().join(", ")}). Lightning comes with npm install (@vladmandic/human); for Thunder put ${stem}.json and ${stem}.bin in one of these folders.`,
+    `The ${stem} model is not installed (looked in ${folders().join(", ")}). Lightning comes with npm install (@vladmandic/human); for Thunder and BlazePose put ${stem}.json and ${stem}.bin in one of these folders.`,
   );
 }
 

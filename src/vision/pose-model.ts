@@ -9,14 +9,29 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { loadGraphModel } from "@tensorflow/tfjs-converter";
 import * as tf from "@tensorflow/tfjs-core";
 import type { RawPoint } from "../core/movement/keypoints.types.js";
-import { type CropBox, cropResize, fromCrop } from "./crop.js";
+import { fromBlazePose } from "./blazepose.js";
+import { type CropBox, cropResize, cropResizeYuv, fromCrop } from "./crop.js";
+import type { PixelFormat } from "./ffmpeg.js";
 import { POSE_MODELS, type PoseModelKind, readModelFiles } from "./model-files.js";
+import type { Rect } from "./people-check.js";
+
+/** A decoded frame: its pixels in the layout `format` names. */
+export interface PoseFrame {
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+  format: PixelFormat;
+}
 
 export interface PoseModel {
   kind: PoseModelKind;
   inputSize: number;
-  /** The 17 COCO points of the person inside `crop`, in frame pixels, scores 0–1. */
-  estimate(rgb: Uint8Array, frame: { width: number; height: number }, crop: CropBox): RawPoint[];
+  /**
+   * The person inside `crop`, in frame pixels, scores 0–1: MoveNet's 17 COCO points, or
+   * BlazePose's in BLAZEPOSE_POINTS order (COCO's 17, then heels and toes); with `mask`,
+   * that part of the frame is blacked out first (to look for someone else).
+   */
+  estimate(frame: PoseFrame, crop: CropBox, mask?: Rect): RawPoint[];
 }
 
 let backendReady: Promise<void> | undefined;
@@ -32,7 +47,22 @@ function initBackend(): Promise<void> {
   return backendReady;
 }
 
-/** Loads a MoveNet model from the installed weights. */
+/** Blacks out the part of the model's input (size × size RGB) that shows `mask` of the frame. */
+function blackOut(
+  target: { out: Int32Array; size: number },
+  boxes: { crop: CropBox; mask: Rect },
+): void {
+  const { out, size } = target;
+  const { crop, mask } = boxes;
+  const toInput = (v: number, origin: number) => ((v - origin) / crop.size) * size;
+  const x0 = Math.max(0, Math.floor(toInput(mask.x, crop.x)));
+  const x1 = Math.min(size, Math.ceil(toInput(mask.x + mask.width, crop.x)));
+  const y0 = Math.max(0, Math.floor(toInput(mask.y, crop.y)));
+  const y1 = Math.min(size, Math.ceil(toInput(mask.y + mask.height, crop.y)));
+  for (let y = y0; y < y1; y++) out.fill(0, (y * size + x0) * 3, (y * size + Math.max(x0, x1)) * 3);
+}
+
+/** Loads a pose model (MoveNet or BlazePose) from the installed weights. */
 export async function loadPoseModel(kind: PoseModelKind): Promise<PoseModel> {
   await initBackend();
   const spec = POSE_MODELS[kind];
@@ -48,11 +78,36 @@ export async function loadPoseModel(kind: PoseModelKind): Promise<PoseModel> {
   );
   const size = spec.inputSize;
   const input = new Int32Array(size * size * 3);
+  // BlazePose takes RGB as floats in 0–1.
+  const unit = spec.family === "blazepose" ? new Float32Array(size * size * 3) : undefined;
   return {
     kind,
     inputSize: size,
-    estimate(rgb, frame, crop) {
-      cropResize({ rgb, ...frame }, crop, { out: input, size });
+    estimate(frame, crop, mask) {
+      const { pixels, width, height } = frame;
+      const target = { out: input, size };
+      if (frame.format === "yuv420p") cropResizeYuv({ yuv: pixels, width, height }, crop, target);
+      else cropResize({ rgb: pixels, width, height }, crop, target);
+      if (mask) blackOut(target, { crop, mask });
+      if (unit) {
+        for (let i = 0; i < input.length; i++) unit[i] = (input[i] ?? 0) / 255;
+        const [landmarks, flag] = tf.tidy(
+          () =>
+            // The outputs named ld_3d (landmarks) and output_poseflag in the model's signature.
+            model.execute(tf.tensor4d(unit, [1, size, size, 3]), [
+              "Identity_2",
+              "Identity_3",
+            ]) as tf.Tensor[],
+        );
+        const points = fromBlazePose(
+          { landmarks: landmarks?.dataSync() ?? [], poseFlag: flag?.dataSync()[0] ?? 0 },
+          crop,
+          size,
+        );
+        landmarks?.dispose();
+        flag?.dispose();
+        return points;
+      }
       const output = tf.tidy(
         () => model.execute(tf.tensor4d(input, [1, size, size, 3], "int32")) as tf.Tensor,
       );

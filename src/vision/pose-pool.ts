@@ -5,27 +5,22 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RawPoint } from "../core/movement/keypoints.types.js";
-import type { CropBox } from "./crop.js";
 import type { PoseModelKind } from "./model-files.js";
 import type { PoseJob } from "./pose-worker.js";
 
 export interface PoseResult {
   id: number;
   points: RawPoint[];
+  /** The most likely other person outside the followed one's body box, when the job asked. */
+  others?: RawPoint[];
   /** The frame buffer, handed back for reuse. */
-  rgb: Uint8Array;
+  pixels: Uint8Array;
 }
 
 export interface PosePool {
   size: number;
   /** Sends a frame; resolves with its points. */
-  run(job: {
-    id: number;
-    rgb: Uint8Array;
-    width: number;
-    height: number;
-    crop: CropBox;
-  }): Promise<PoseResult>;
+  run(job: PoseJob): Promise<PoseResult>;
   close(): Promise<void>;
 }
 
@@ -39,6 +34,25 @@ const fromSource = import.meta.url.endsWith(".ts");
 /** The worker script next to this module (.ts when run from source, .js when built). */
 function workerUrl(): URL {
   return new URL(`./pose-worker.${fromSource ? "ts" : "js"}`, import.meta.url);
+}
+
+/**
+ * Node's flags for a built (JavaScript) worker: those of this process without tsx's loader,
+ * which a process started through tsx would otherwise hand down to each worker, costing it
+ * startup time and CPU for TypeScript it does not need.
+ */
+function withoutTsx(flags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i] ?? "";
+    const value = flags[i + 1] ?? "";
+    if ((flag === "--require" || flag === "--import") && /[\\/]tsx[\\/]/.test(value)) {
+      i++;
+      continue;
+    }
+    kept.push(flag);
+  }
+  return kept;
 }
 
 /** Starts `size` workers (default: one per core) each loading the model; resolves when all are ready. */
@@ -60,7 +74,7 @@ export async function createPosePool(
           `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl().href)}); });`,
           { eval: true, workerData: { kind } },
         )
-      : new Worker(workerUrl(), { workerData: { kind } });
+      : new Worker(workerUrl(), { workerData: { kind }, execArgv: withoutTsx(process.execArgv) });
     workers.push(worker);
     busy.push(0);
     ready.push(
@@ -73,7 +87,7 @@ export async function createPosePool(
             if (!entry) return;
             waiting.delete(message.id);
             busy[entry.worker] = (busy[entry.worker] ?? 1) - 1;
-            entry.resolve({ id: message.id, points: message.points, rgb: message.rgb });
+            entry.resolve(message);
           }
         });
         worker.on("error", (error) => {
@@ -102,8 +116,7 @@ export async function createPosePool(
       busy[pick] = (busy[pick] ?? 0) + 1;
       return new Promise<PoseResult>((resolve, reject) => {
         waiting.set(job.id, { resolve, reject, worker: pick });
-        const message: PoseJob = job;
-        workers[pick]?.postMessage(message, [job.rgb.buffer as ArrayBuffer]);
+        workers[pick]?.postMessage(job, [job.pixels.buffer as ArrayBuffer]);
       });
     },
     async close() {

@@ -1,18 +1,19 @@
 /**
  * Worker thread running one MoveNet model: receives frames with the crop to use and answers
- * with the 17 points. Frame buffers travel both ways by transfer, not copy.
+ * with the 17 points; asked to, it also looks at the whole frame with the followed person
+ * blacked out, for someone else. Frame buffers travel both ways by transfer, not copy.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CropBox } from "./crop.js";
+import { type CropBox, fullFrameCrop } from "./crop.js";
 import type { PoseModelKind } from "./model-files.js";
-import { loadPoseModel } from "./pose-model.js";
+import type { Rect } from "./people-check.js";
+import { loadPoseModel, type PoseFrame } from "./pose-model.js";
 
-export interface PoseJob {
+export interface PoseJob extends PoseFrame {
   id: number;
-  rgb: Uint8Array;
-  width: number;
-  height: number;
   crop: CropBox;
+  /** Also look for another person outside this box (around the followed person). */
+  othersOutside?: Rect;
 }
 
 const port = parentPort;
@@ -20,9 +21,12 @@ if (port) {
   try {
     const model = await loadPoseModel((workerData as { kind: PoseModelKind }).kind);
     port.on("message", (job: PoseJob) => {
-      const points = model.estimate(job.rgb, job, job.crop);
-      port.postMessage({ type: "result", id: job.id, points, rgb: job.rgb }, [
-        job.rgb.buffer as ArrayBuffer,
+      const points = model.estimate(job, job.crop);
+      const others = job.othersOutside
+        ? model.estimate(job, fullFrameCrop(job.width, job.height), job.othersOutside)
+        : undefined;
+      port.postMessage({ type: "result", id: job.id, points, others, pixels: job.pixels }, [
+        job.pixels.buffer as ArrayBuffer,
       ]);
     });
     port.postMessage({ type: "ready" });

@@ -1,7 +1,9 @@
 /**
  * Video → keypoint series: ffmpeg decodes frames one by one, a pool of MoveNet workers finds
  * the person in each, and each frame's crop follows the person as found a few frames earlier.
- * Only a few frames are in memory at any time, whatever the video's length.
+ * Every two seconds a worker also looks at the whole frame with that person blacked out, to
+ * tell whether someone else is in the picture. Only a few frames are in memory at any time,
+ * whatever the video's length.
  */
 import { COCO_17_ORDER } from "../core/movement/coco.import.js";
 import {
@@ -9,10 +11,12 @@ import {
   type KeypointSeries,
   type RawPoint,
 } from "../core/movement/keypoints.types.js";
+import { BLAZEPOSE_POINTS } from "./blazepose.js";
 import { cropAround, fullFrameCrop } from "./crop.js";
 import { decodeFrames, decodeSize, probeVideo, VideoError, type VideoInfo } from "./ffmpeg.js";
 import { POSE_MODELS, type PoseModelKind } from "./model-files.js";
-import { createPosePool } from "./pose-pool.js";
+import { bodyBox, isOtherPerson, PEOPLE_CHECK_EVERY_S, peopleSeen } from "./people-check.js";
+import { createPosePool, type PosePool } from "./pose-pool.js";
 
 export interface VideoPoseOptions {
   model?: PoseModelKind;
@@ -45,20 +49,48 @@ export async function estimateVideoPose(
   options: VideoPoseOptions = {},
 ): Promise<VideoPose> {
   const started = performance.now();
-  const video = probeVideo(path);
   const kind = options.model ?? "lightning";
+  // The workers load the model while ffmpeg describes the file.
+  const starting = createPosePool(kind, options.workers);
+  let video: VideoInfo;
+  try {
+    video = probeVideo(path);
+  } catch (error) {
+    await starting.then(
+      (pool) => pool.close(),
+      () => undefined,
+    );
+    throw error;
+  }
   // About five times the model's input keeps detail for a small runner without decoding 4K.
   const size = decodeSize(video, options.maxSide ?? POSE_MODELS[kind].inputSize * 5);
   const toVideo = video.width / size.width;
-  const pool = await createPosePool(kind, options.workers);
+  // YUV frames: half the bytes of RGB, and ffmpeg spends no time converting whole frames. The
+  // first frames are decoded while the workers are still loading the model.
+  const spare: Uint8Array[] = [];
+  const frames = decodeFrames(path, { ...size, format: "yuv420p", spare, readAhead: 6 });
+  const first = frames.next();
+  // Its failure (say, ffmpeg refusing the file) is reported where it is awaited, below.
+  first.catch(() => undefined);
+  let pool: PosePool;
+  try {
+    pool = await starting;
+  } catch (error) {
+    await frames.return(undefined);
+    throw error;
+  }
   const perFrame: (RawPoint[] | undefined)[] = [];
   // Frame i is cropped around the person as found in frame i − CROP_LAG, whatever the timing
   // of the workers: the same video always gives the same keypoints.
   const pending = new Map<number, Promise<void>>();
   let done = 0;
+  const checkEvery = Math.max(1, Math.round((options.fps ?? video.fps) * PEOPLE_CHECK_EVERY_S));
+  let checks = 0;
+  let withOthers = 0;
   try {
     let id = 0;
-    for await (const rgb of decodeFrames(path, size)) {
+    for (let next = await first; !next.done; next = await frames.next()) {
+      const pixels = next.value;
       const frameId = id++;
       const guideId = frameId - CROP_LAG;
       if (guideId >= 0) {
@@ -69,24 +101,43 @@ export async function estimateVideoPose(
       const crop = guide
         ? cropAround(guide, size.width, size.height)
         : fullFrameCrop(size.width, size.height);
+      // Now and then, also look for someone else outside the followed person's body.
+      const body = guide && guideId % checkEvery === 0 ? bodyBox(guide) : undefined;
       const task = pool
-        .run({ id: frameId, rgb, width: size.width, height: size.height, crop })
+        .run({
+          id: frameId,
+          pixels,
+          ...size,
+          format: "yuv420p",
+          crop,
+          ...(body ? { othersOutside: body } : {}),
+        })
         .then((result) => {
           perFrame[result.id] = result.points;
+          if (result.others) {
+            checks++;
+            if (body && isOtherPerson(result.others, body)) withOthers++;
+          }
+          spare.push(result.pixels);
           done++;
           options.onProgress?.(done, Math.max(video.frameCount, done));
         });
+      // A failed frame is reported where it is awaited (below), not as an unhandled rejection.
+      task.catch(() => undefined);
       pending.set(frameId, task);
     }
     await Promise.all(pending.values());
   } finally {
+    // Stops ffmpeg if the loop ended early; nothing to do when every frame was read.
+    await frames.return(undefined);
     await pool.close();
   }
   if (perFrame.length === 0) throw new VideoError(`${path} holds no frames.`);
   const fps = options.fps ?? video.fps;
   const n = perFrame.length;
   const tracks: KeypointSeries["tracks"] = {};
-  COCO_17_ORDER.forEach((name, k) => {
+  const names = POSE_MODELS[kind].family === "blazepose" ? BLAZEPOSE_POINTS : COCO_17_ORDER;
+  names.forEach((name, k) => {
     const track = emptyTrack(n);
     for (let i = 0; i < n; i++) {
       const p = perFrame[i]?.[k];
@@ -105,6 +156,7 @@ export async function estimateVideoPose(
       model: POSE_MODELS[kind].name,
       t: Float64Array.from({ length: n }, (_, i) => i / fps),
       tracks,
+      people: peopleSeen({ frames: n, checks, withOthers }),
     },
     video,
     seconds: (performance.now() - started) / 1000,

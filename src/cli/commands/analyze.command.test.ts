@@ -46,6 +46,7 @@ describe("hipcheck analyze", () => {
   it.each([
     [{ view: "top" }, 'view: expected one of "rear", "front", "side", got "top"'],
     [{ fps: "5000" }, "fps: --fps must be between 1 and 1000"],
+    [{ mp4: true }, "mp4: --mp4 needs --out DIR, the folder to write annotated.mp4 in"],
   ])("refuses bad options %j with a message and exit code 1", async (flags, message) => {
     const { streams, err } = capture();
     expect(await runAnalyze(file, flags, streams)).toBe(1);

@@ -18,9 +18,10 @@ export const analyzeFlagsSchema = z
       .min(1, "--fps must be between 1 and 1000")
       .max(1000, "--fps must be between 1 and 1000")
       .optional(),
-    model: z.enum(["lightning", "thunder"]).optional(),
+    model: z.enum(["lightning", "thunder", "blazepose"]).optional(),
     task: z.enum(["running", "single-leg-squat", "single-leg-stance"]).optional(),
     out: z.string().min(1).optional(),
+    mp4: z.boolean().optional(),
     json: z.boolean().optional(),
   })
   .strict();
@@ -33,8 +34,8 @@ export interface CommandStreams {
 }
 
 /**
- * Runs `hipcheck analyze INPUT [--view rear|side] [--fps N] [--model lightning|thunder]
- * [--task …] [--out DIR] [--json]`; `flags` are the raw options as the CLI parsed them. Returns
+ * Runs `hipcheck analyze INPUT [--view rear|side] [--fps N] [--model lightning|thunder|blazepose]
+ * [--task …] [--out DIR [--mp4]] [--json]`; `flags` are the raw options as the CLI parsed them. Returns
  * the process exit code (0 ok, 1 unusable input).
  */
 export async function runAnalyze(
@@ -49,7 +50,13 @@ export async function runAnalyze(
     if (parsed.fps) options.fps = parsed.fps;
     if (parsed.model) options.model = parsed.model;
     if (parsed.task) options.task = parsed.task;
+    if (parsed.mp4 && !parsed.out)
+      throw new InputError(
+        [{ path: "mp4", message: "--mp4 needs --out DIR, the folder to write annotated.mp4 in" }],
+        "options",
+      );
     if (parsed.out) options.out = parsed.out;
+    if (parsed.mp4) options.mp4 = true;
     if (!parsed.json) options.onProgress = progressBar(streams.stderr, "Finding the runner");
     const result = await analyzeInput(input, options);
     streams.stdout.write(
@@ -75,9 +82,13 @@ export function registerAnalyze(program: Command): void {
     .argument("<input>", "video file, OpenPose folder, or keypoint .json")
     .option("--view <view>", "camera view: rear, front or side (detected when left out)")
     .option("--fps <n>", "frames per second (needed for OpenPose and COCO input)")
-    .option("--model <model>", "pose model: lightning (fast, default) or thunder (accurate)")
+    .option(
+      "--model <model>",
+      "pose model: lightning (fast, default), thunder (accurate) or blazepose (heels and toes)",
+    )
     .option("--task <task>", "running (default), single-leg-squat or single-leg-stance")
     .option("--out <dir>", "write analysis.json, keypoints.json and annotated pictures here")
+    .option("--mp4", "also write annotated.mp4 (with --out): skeleton and angles on every frame")
     .option("--json", "print the result as JSON")
     .action(async (input: string, flags: Record<string, unknown>) => {
       process.exitCode = await runAnalyze(input, flags, {

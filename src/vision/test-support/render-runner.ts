@@ -20,28 +20,25 @@ const SHIRT: Colour = [30, 90, 200];
 const SHORTS: Colour = [35, 35, 40];
 const SHOE: Colour = [240, 240, 240];
 
-/** Draws the runner at `moment.t` seconds into `canvas` (the spec's camera scaled by `moment.scale`). */
+/**
+ * Draws the runner at `moment.t` seconds into `canvas` (the spec's camera scaled by
+ * `moment.scale`), moved by `shift` metres (x along the running direction, z to the side), over a
+ * fresh background unless `background` is false.
+ */
 export function renderRunner(
   canvas: Canvas,
   spec: RunnerSpec,
-  moment: { t: number; scale: number },
+  moment: { t: number; scale: number; shift?: Vec3; background?: boolean },
 ): void {
   const { t, scale } = moment;
+  const shift = moment.shift ?? [0, 0, 0];
   const camera = cameraFor(spec);
   const body = bodyAt(spec, t);
-  // Background: wall above, floor below the horizon.
-  fillRect(
-    canvas,
-    { x: 0, y: 0, width: canvas.width, height: canvas.height * 0.55 },
-    { colour: [200, 205, 210] },
-  );
-  fillRect(
-    canvas,
-    { x: 0, y: canvas.height * 0.55, width: canvas.width, height: canvas.height * 0.45 },
-    { colour: [120, 110, 100] },
-  );
+  if (moment.background !== false) paintBackground(canvas);
   const px = (p: Vec3 | undefined) => {
-    const q = p ? project(camera, p) : { x: Number.NaN, y: Number.NaN };
+    const q = p
+      ? project(camera, [p[0] + shift[0], p[1] + shift[1], p[2] + shift[2]])
+      : { x: Number.NaN, y: Number.NaN };
     return { x: q.x * scale, y: q.y * scale };
   };
   const metre = (camera.focalPx / (spec.cameraDistance ?? 4)) * scale;
@@ -98,17 +95,37 @@ export function renderRunner(
     fillDisc(canvas, { ...px([nose[0] - 0.1, nose[1] - 0.02, nose[2]]), r: 0.11 * metre }, SKIN);
 }
 
+/** Wall above, floor below the horizon. */
+function paintBackground(canvas: Canvas): void {
+  fillRect(
+    canvas,
+    { x: 0, y: 0, width: canvas.width, height: canvas.height * 0.55 },
+    { colour: [200, 205, 210] },
+  );
+  fillRect(
+    canvas,
+    { x: 0, y: canvas.height * 0.55, width: canvas.width, height: canvas.height * 0.45 },
+    { colour: [120, 110, 100] },
+  );
+}
+
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
+
+/** A second runner in the picture: moved by `shift` metres and `delayS` seconds out of step. */
+export interface Companion {
+  shift: Vec3;
+  delayS: number;
+}
 
 /**
  * Writes an H.264 clip of the synthetic runner to `path`. `scale` shrinks the 1920 × 1080
- * camera (0.25 gives 480 × 270); returns the spec used.
+ * camera (0.25 gives 480 × 270); `companion` adds a second runner; returns the spec used.
  */
 export async function writeRunnerVideo(
   path: string,
-  options: Partial<RunnerSpec> & { scale?: number } = {},
+  options: Partial<RunnerSpec> & { scale?: number; companion?: Companion } = {},
 ): Promise<RunnerSpec> {
-  const { scale = 1, ...overrides } = options;
+  const { scale = 1, companion, ...overrides } = options;
   const spec: RunnerSpec = { ...DEFAULT_RUNNER, durationS: 4, ...overrides };
   const camera = cameraFor(spec);
   const width = 2 * Math.round((camera.width * scale) / 2);
@@ -147,7 +164,13 @@ export async function writeRunnerVideo(
   const canvas: Canvas = { width, height, rgb: new Uint8Array(width * height * 3) };
   const frames = Math.round(spec.durationS * spec.fps);
   for (let i = 0; i < frames; i++) {
-    renderRunner(canvas, spec, { t: i / spec.fps, scale });
+    const t = i / spec.fps;
+    if (companion) {
+      renderRunner(canvas, spec, { t: t + companion.delayS, scale, shift: companion.shift });
+      renderRunner(canvas, spec, { t, scale, background: false });
+    } else {
+      renderRunner(canvas, spec, { t, scale });
+    }
     if (!child.stdin.write(canvas.rgb))
       await new Promise((resolve) => child.stdin.once("drain", resolve));
   }
