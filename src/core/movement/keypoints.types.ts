@@ -38,6 +38,16 @@ export const KEYPOINT_NAMES = [
 
 export type KeypointName = (typeof KEYPOINT_NAMES)[number];
 
+/** Hips, knees and ankles: the points every running and screening measure needs. */
+export const LOWER_LIMB_POINTS: readonly KeypointName[] = [
+  "leftHip",
+  "rightHip",
+  "leftKnee",
+  "rightKnee",
+  "leftAnkle",
+  "rightAnkle",
+];
+
 /** Camera position relative to the runner. Rear: behind; front: facing; side: beside. */
 export type CameraView = "rear" | "front" | "side";
 

@@ -1,7 +1,12 @@
 import { RULES_VERSION } from "../rules-version.js";
 import { SIDES, type Side } from "../side.js";
 import { detectGaitEvents, type GaitStep, median } from "./gait-events.js";
-import type { CameraView, KeypointName, KeypointSeries } from "./keypoints.types.js";
+import {
+  type CameraView,
+  type KeypointName,
+  type KeypointSeries,
+  LOWER_LIMB_POINTS,
+} from "./keypoints.types.js";
 import { type PreparedSeries, prepareSeries } from "./prepare.js";
 import {
   type MetricContext,
@@ -99,14 +104,7 @@ export const LOW_SCORE = 0.5;
 /** Average hip-line tilt over whole strides above this (degrees) suggests a tilted camera. */
 export const TILT_DEG = 3;
 
-const CORE_POINTS: readonly KeypointName[] = [
-  "leftHip",
-  "rightHip",
-  "leftKnee",
-  "rightKnee",
-  "leftAnkle",
-  "rightAnkle",
-];
+const CORE_POINTS = LOWER_LIMB_POINTS;
 
 const frameOf = (index: number) => Math.round(index);
 

@@ -1,4 +1,5 @@
 import type { Side } from "../side.js";
+import { LOWER_LIMB_POINTS } from "./keypoints.types.js";
 import type { PreparedSeries } from "./prepare.js";
 
 /** A foot counts as lifted when its ankle is this share of leg length above the other. */
@@ -20,14 +21,6 @@ export function liftedSide(prepared: PreparedSeries, i: number, legPx: number): 
 
 /** Mean model score of hips, knees and ankles, 0–1. */
 export function lowerLimbScore(prepared: PreparedSeries): number {
-  const names = [
-    "leftHip",
-    "rightHip",
-    "leftKnee",
-    "rightKnee",
-    "leftAnkle",
-    "rightAnkle",
-  ] as const;
-  const scores = names.map((name) => prepared.quality[name]?.meanScore ?? 0);
+  const scores = LOWER_LIMB_POINTS.map((name) => prepared.quality[name]?.meanScore ?? 0);
   return scores.reduce((a, b) => a + b, 0) / scores.length;
 }
