@@ -19,15 +19,18 @@ export interface VirtualCamera {
 
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
-/** A camera behind the runner (looking along +x), `distance` away, lens at `height`. */
-export function rearCamera(options: {
+/** Where a virtual camera stands: `distance` from `target`, lens at `height` (m), image size in pixels. */
+interface CameraPlacement {
   target: Vec3;
   distance: number;
   height: number;
   focalPx: number;
   width?: number;
   height_px?: number;
-}): VirtualCamera {
+}
+
+/** A camera behind the runner (looking along +x), `distance` away, lens at `height`. */
+export function rearCamera(options: CameraPlacement): VirtualCamera {
   const { target, distance } = options;
   return {
     centre: [target[0] - distance, options.height, target[2]],
@@ -41,14 +44,7 @@ export function rearCamera(options: {
 }
 
 /** A camera on the runner's right (looking along −z): the runner faces image right. */
-export function sideCamera(options: {
-  target: Vec3;
-  distance: number;
-  height: number;
-  focalPx: number;
-  width?: number;
-  height_px?: number;
-}): VirtualCamera {
+export function sideCamera(options: CameraPlacement): VirtualCamera {
   const { target, distance } = options;
   return {
     centre: [target[0], options.height, target[2] + distance],
