@@ -32,10 +32,12 @@ describe("hipcheck assess", () => {
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out.indexOf("REFERRAL NEEDED")).toBeGreaterThan(0);
-    expect(out.indexOf("REFERRAL NEEDED")).toBeLessThan(out.indexOf("FINDINGS"));
+    // The referral stands alone: no overuse label, no office tests, no findings next to it.
+    expect(out).not.toContain("FINDINGS");
+    expect(out).not.toMatch(/likely pes anserine/i);
     expect(out).toContain("Stop running and get seen today");
     expect(out).toContain("Locked knee (emergency)");
-    expect(out).toContain("No exercise programme is made until a professional has seen the knee.");
+    expect(out).toContain("No exercise programme, no strength or hopping tests");
   });
 
   it("--json prints the whole result with its rules version", async () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import { assess } from "../core/assessment/assess.js";
-import { DomainError, InputError } from "../core/errors.js";
+import { DomainError, InputError, ReferralError } from "../core/errors.js";
 import { type Audience, renderAssessment } from "../report/assessment-text.js";
 import { readAnalysisEvidence, withMovement } from "./analysis-evidence.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
@@ -10,8 +10,12 @@ import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { FileError, readDataFile } from "./read-input.js";
 
-/** Exit codes: 0 done, 1 the input is wrong (the message says where), 2 bad command line, 70 internal error. */
+/**
+ * Exit codes: 0 done, 1 the input is wrong (the message says where), 2 bad command line,
+ * 3 refused because a red flag needs a professional first, 70 internal error.
+ */
 const EXIT_INPUT = 1;
+const EXIT_REFERRAL = 3;
 const EXIT_INTERNAL = 70;
 
 const program = new Command()
@@ -63,7 +67,14 @@ function parseAudience(value: string): Audience {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof InputError || error instanceof FileError || error instanceof DomainError) {
+  if (error instanceof ReferralError) {
+    process.stderr.write(`hipcheck: ${error.message}\n`);
+    process.exitCode = EXIT_REFERRAL;
+  } else if (
+    error instanceof InputError ||
+    error instanceof FileError ||
+    error instanceof DomainError
+  ) {
     process.stderr.write(`hipcheck: ${error.message}\n`);
     process.exitCode = EXIT_INPUT;
   } else if (error instanceof InvalidArgumentError) {

@@ -46,11 +46,14 @@ describe("hipcheck plan", () => {
       "--start",
       "2026-12-01",
     ]);
-    expect(run.code).toBe(1);
+    // Exit code 3: refused on purpose for a red flag, not a bad input (1).
+    expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
       "No programme: a red flag needs a professional first (Locked knee, Recent knee injury)",
     );
+    expect(run.stderr).toContain("get seen today");
+    expect(run.stderr).toContain("(urgency: emergency)");
   });
 
   it.each([

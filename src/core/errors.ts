@@ -31,6 +31,20 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Raised when a red flag asks for a professional before treatment: a rule refusing on purpose,
+ * not bad input. Carries the urgency, e.g. "emergency", so callers can say how soon.
+ */
+export class ReferralError extends DomainError {
+  readonly urgency: string;
+
+  constructor(message: string, urgency: string) {
+    super(message);
+    this.name = "ReferralError";
+    this.urgency = urgency;
+  }
+}
+
 /** `["strength", "tests", 2, "side"]` → `strength.tests[2].side`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";

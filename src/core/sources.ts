@@ -68,6 +68,12 @@ const list = [
     citation:
       "Slipped upper (capital) femoral epiphysis referral guidance: Queensland Health Clinical Prioritisation Criteria and Royal Children's Hospital Melbourne: a suspected slip goes to the emergency department the same day, non-weight-bearing, whatever its duration.",
   },
+  {
+    id: "robertson-2017",
+    kind: "evidence",
+    citation:
+      "Robertson GAJ, Wood AM. Femoral neck stress fractures in sport: a current concepts review. Sports Med Int Open 2017;1:E58–E68 (groin or hip pain on activity and at the end of hip rotation in runners; MRI when radiographs are normal; no weight-bearing running until excluded, tension-side fractures can displace).",
+  },
   // Dynamometry.
   {
     id: "stratford-1994",

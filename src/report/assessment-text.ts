@@ -28,19 +28,21 @@ export function renderAssessment(
     cited.add(id);
     return `[${id}]`;
   };
-  const p = result.person;
   const parts = [
     `hipcheck assessment · ${result.assessedOn} · rules ${result.rulesVersion}`,
-    `${p.sex}, ${p.age} years, ${formatNumber(p.bodyMassKg, 1)} kg, ${p.heightCm} cm`,
+    personLine(result.person),
     summaryLine(result),
-    redFlagSection(result, cite),
-    conditionSection(result, cite),
-    findingsSection(result.findings, audience, cite),
+    redFlagSection(result, audience, cite),
   ];
-  if (result.strength) parts.push(strengthSection(result.strength));
-  if (result.movement.length > 0) parts.push(movementSection(result, cite));
-  if (result.load.length > 0) parts.push(loadSection(result, cite));
-  if (result.questionnaires.length > 0) parts.push(questionnaireSection(result));
+  // A referral stands alone: no overuse label, no office test, no programme next to it.
+  if (!result.redFlags.referral) {
+    parts.push(conditionSection(result, cite), findingsSection(result.findings, audience, cite));
+    if (result.strength) parts.push(strengthSection(result.strength));
+    if (result.movement.length > 0) parts.push(movementSection(result, cite));
+    if (result.load.length > 0) parts.push(loadSection(result, cite));
+    if (result.questionnaires.length > 0) parts.push(questionnaireSection(result));
+    if (result.notComputed.length > 0) parts.push(notComputedSection(result.notComputed));
+  }
   parts.push(
     heading("Sources"),
     ...[...cited].sort().map((id) => wrap(SOURCES[id].citation, 2, `[${id}] `)),
@@ -52,25 +54,46 @@ export function renderAssessment(
   return `${parts.join("\n")}\n`;
 }
 
-function redFlagSection(result: AssessmentResult, cite: (id: SourceId) => string): string {
+/** "female, 34 years, 62.0 kg, 168 cm"; an unknown detail is said to be unknown. */
+function personLine(p: AssessmentResult["person"]): string {
+  return [
+    p.sex ?? "sex unknown",
+    p.age === undefined ? "age unknown" : `${p.age} years`,
+    p.bodyMassKg === undefined ? "body mass unknown" : `${formatNumber(p.bodyMassKg, 1)} kg`,
+    p.heightCm === undefined ? "height unknown" : `${p.heightCm} cm`,
+  ].join(", ");
+}
+
+function redFlagSection(
+  result: AssessmentResult,
+  audience: Audience,
+  cite: (id: SourceId) => string,
+): string {
   const screen = result.redFlags;
   const lines = [
     heading(screen.referral ? "Referral needed — read this first" : "Red-flag screen"),
   ];
   if (screen.referral && screen.urgency) {
     lines.push(wrap(`${URGENCY_ACTION[screen.urgency]}.`, 2, "!! "));
-    for (const hit of screen.hits)
-      lines.push(
-        wrap(
-          `${hit.flag.title} (${hit.flag.urgency}): ${hit.because}. ${hit.flag.reason} ${cite(hit.flag.source)}`,
-          2,
-          "- ",
-        ),
-      );
-    lines.push(wrap("No exercise programme is made until a professional has seen the knee.", 2));
+    for (const hit of screen.hits) {
+      const why = audience === "runner" ? hit.flag.plainReason : hit.flag.reason;
+      const label = audience === "runner" ? "" : ` (${hit.flag.urgency}): ${hit.because}`;
+      lines.push(wrap(`${hit.flag.title}${label}. ${why} ${cite(hit.flag.source)}`, 2, "- "));
+      lines.push(wrap(hit.meanwhile, 4));
+    }
+    lines.push(
+      wrap(
+        "No exercise programme, no strength or hopping tests, and no other findings until a professional has seen the knee.",
+        2,
+      ),
+    );
   } else {
     lines.push(wrap("No red flag raised.", 2));
   }
+  for (const yes of screen.notRaised)
+    lines.push(
+      wrap(`Answered yes, no flag raised: ${yes.answer}, because ${yes.reason}.`, 2, "· "),
+    );
   if (screen.unanswered.length > 0) {
     lines.push(wrap("Not yet answered (ask before treating):", 2));
     for (const flag of screen.unanswered) lines.push(wrap(flag.question, 4, "? "));
@@ -181,10 +204,15 @@ function questionnaireSection(result: AssessmentResult): string {
   return lines.join("\n");
 }
 
+function notComputedSection(notComputed: readonly string[]): string {
+  return [heading("Not computed"), ...notComputed.map((n) => wrap(n, 2, "- "))].join("\n");
+}
+
 /** One line that says where the assessment landed, before any detail. */
 function summaryLine(result: AssessmentResult): string {
-  if (result.redFlags.referral)
-    return "\nIn short: see a professional first (red flag below). No programme is made.";
+  const { referral, urgency } = result.redFlags;
+  if (referral && urgency)
+    return `\nIn short: ${URGENCY_ACTION[urgency].toLowerCase()} (red flag below). No programme is made.`;
   const likely = result.findings
     .filter((f) => f.status === "likely")
     .map((f) => `${f.title.toLowerCase()}${f.side ? ` (${f.side})` : ""}`);

@@ -36,7 +36,10 @@ export interface AssessmentResult {
   movement: MovementEvidence[];
   load: LoadCheck[];
   questionnaires: QuestionnaireSummary[];
+  /** Empty while a red flag asks for a professional: no overuse label, no office tests, until seen. */
   findings: Finding[];
+  /** What could not be computed from what was given, and why (unknown body mass, age, lever arm …). */
+  notComputed: string[];
   /** What the runner can already do without pain, for the return-to-run start criteria. */
   readiness?: EntryAnswers;
   /** The highest weekly distance in the history, km: the distance a plan rebuilds towards. */
@@ -88,6 +91,8 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     load,
     settings,
   });
+  // A red flag owns the result: no overuse label or office test next to a possible fracture.
+  const referral = redFlags.referral;
   const involvedSide = chooseInvolvedSide(painSide, findings);
   const usualWeeklyKm = Math.max(0, ...(input.training?.weeklyDistanceKm ?? []));
   return {
@@ -95,18 +100,33 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     assessedOn: input.assessedOn,
     person,
     redFlags,
-    programmeAllowed: !redFlags.referral,
-    likelyConditions: likelyConditions(symptoms.pain),
+    programmeAllowed: !referral,
+    likelyConditions: referral ? [] : likelyConditions(symptoms.pain),
     ...(involvedSide ? { involvedSide } : {}),
     ...(strength ? { strength } : {}),
     movement,
     load,
     questionnaires: summariseQuestionnaires(input.questionnaires ?? []),
-    findings,
+    findings: referral ? [] : findings,
+    notComputed: [...personNotComputed(person), ...(strength?.notComputed ?? [])],
     ...(input.readiness ? { readiness: input.readiness } : {}),
     ...(usualWeeklyKm ? { usualWeeklyKm } : {}),
     settings,
   };
+}
+
+/** What an unknown personal detail keeps from being computed. */
+function personNotComputed(person: Person): string[] {
+  const out: string[] = [];
+  if (person.age === undefined)
+    out.push(
+      "Age unknown: age-dependent red flags are worded for every age, the Ottawa age criterion stays unanswered, and the hip abduction reference equation (which needs age) is not applied.",
+    );
+  if (person.sex === undefined)
+    out.push(
+      "Sex unknown: reference values are judged against the female and the male values together, without a z-score.",
+    );
+  return out;
 }
 
 /** The side(s) where the knee hurts, or undefined when it does not hurt now. */

@@ -1,6 +1,6 @@
 import type { AssessmentResult } from "../assessment/assess.js";
 import { addDays, isCalendarDate, weekdayName } from "../calendar-date.js";
-import { DomainError } from "../errors.js";
+import { DomainError, ReferralError } from "../errors.js";
 import { DAILY_STRETCH_MINUTES } from "../exercises/dose.js";
 import { type ExercisePhase, PHASES } from "../exercises/exercise.types.js";
 import { EXERCISES } from "../exercises/library.js";
@@ -18,6 +18,7 @@ import { type RunPlanSettings, resolveRunPlanSettings } from "../running/run-set
 import type { Side } from "../side.js";
 import type { SourceId } from "../sources.js";
 import { isHipTest } from "../strength/strength.types.js";
+import { URGENCY_ACTION } from "../symptoms/red-flags.js";
 import type { StepsPerMinute } from "../units.js";
 import {
   activeFindings,
@@ -159,10 +160,12 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
 }
 
 function checkRequest({ assessment, availability, start, weeks }: ProgrammeRequest): void {
-  if (!assessment.programmeAllowed) {
+  const { urgency } = assessment.redFlags;
+  if (!assessment.programmeAllowed && urgency) {
     const flags = assessment.redFlags.hits.map((h) => h.flag.title).join(", ");
-    throw new DomainError(
-      `No programme: a red flag needs a professional first (${flags}). See the assessment report.`,
+    throw new ReferralError(
+      `No programme: a red flag needs a professional first (${flags}). ${URGENCY_ACTION[urgency]} (urgency: ${urgency}). See the assessment report.`,
+      urgency,
     );
   }
   if (!isCalendarDate(start))
