@@ -1,8 +1,7 @@
 import type { DistanceUnit } from "./units.js";
 
 /**
- * Clinic-adjustable thresholds. The defaults are those of shared/design/CLINICAL.md;
- * each names its source. Core functions take settings as an argument, never a global.
+ * Clinic-adjustable thresholds. Each default names its source (docs/clinical-sources.md). Core functions take settings as an argument, never a global.
  */
 
 /** How side-to-side asymmetry is expressed; vendors differ, so reports name the formula. */
@@ -26,7 +25,7 @@ export interface LoadSettings {
   twoWeekIncreasePercent: number;
   /** A single run longer than the longest of the last 30 days by more than this (percent) (frandsen-2025). */
   singleRunSpikePercent: number;
-  /** A break from running of at least this many weeks counts as a return after a break (seed-003). */
+  /** A break from running of at least this many weeks (default 1: a short break costs conditioning too) counts as a return after a break (seed-003, mujika-2000). */
   breakWeeks: number;
   /** The unit distances are shown in; the rules themselves work in km. */
   distanceUnit: DistanceUnit;
@@ -57,7 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   load: {
     twoWeekIncreasePercent: 30,
     singleRunSpikePercent: 10,
-    breakWeeks: 4,
+    breakWeeks: 1,
     distanceUnit: "km",
   },
   pain: { safeMax: 3, acceptableMax: 5, nextMorningMax: 3 },

@@ -301,6 +301,12 @@ const list = [
       "Frandsen JSB et al. How much running is too much? Single-session running distance spikes and injury risk in 5,205 runners. Br J Sports Med 2025 (HRR 1.64 for a run > 10 % longer than the longest of the last 30 days).",
   },
   {
+    id: "mujika-2000",
+    kind: "evidence",
+    citation:
+      "Mujika I, Padilla S. Detraining: loss of training-induced physiological and performance adaptations. Part I: short term insufficient training stimulus. Sports Med 2000;30:79–87 (adaptations start to fade within 2–4 weeks of stopping training).",
+  },
+  {
     id: "nielsen-2014",
     kind: "evidence",
     citation:
