@@ -1,5 +1,5 @@
 import type { AssessmentResult } from "../core/assessment/assess.js";
-import type { Finding, FindingStatus } from "../core/findings/finding.types.js";
+import type { Finding } from "../core/findings/finding.types.js";
 import { formatNumber, joinWords } from "../core/format.js";
 import { SOURCES, type SourceId } from "../core/sources.js";
 import { URGENCY_ACTION } from "../core/symptoms/red-flags.js";
@@ -7,13 +7,6 @@ import { strengthSection } from "./strength-text.js";
 import { heading, table, wrap } from "./text-layout.js";
 
 export type Audience = "clinician" | "runner";
-
-const STATUS_LABEL: Record<FindingStatus, string> = {
-  likely: "LIKELY",
-  possible: "POSSIBLE",
-  unlikely: "UNLIKELY",
-  undetermined: "UNDETERMINED",
-};
 
 /**
  * The assessment as a readable report. A referral, when there is one, is the first thing
@@ -118,14 +111,8 @@ function findingsSection(
 ): string {
   const lines = [heading("Findings")];
   findings.forEach((f, i) => {
-    const confidence =
-      f.confidence.considered === 0
-        ? ""
-        : ` · confidence ${f.confidence.level} (${f.confidence.agreeing} of ${f.confidence.considered} signs agree)`;
-    lines.push(
-      "",
-      `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""} — ${STATUS_LABEL[f.status]}${confidence}`,
-    );
+    lines.push("", `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""}`);
+    lines.push(wrap(f.label[audience], 3));
     lines.push(wrap(audience === "runner" ? f.plain : f.clinical, 3));
     if (f.status !== "undetermined") {
       // Supporting evidence first; the runner sees only what points towards the finding.

@@ -1,4 +1,12 @@
-import { confidenceOf } from "./confidence.js";
+import type { LoadRule } from "../running/load.types.js";
+import { rateFinding } from "./finding-label.js";
+
+const RULE_NAMES: Record<LoadRule, string> = {
+  "two-week-increase": "two-week increase",
+  "single-run-spike": "single-run spike",
+  "return-after-break": "return after a break",
+};
+
 import type { Finding, FindingStatus } from "./finding.types.js";
 import type { FindingsInput } from "./findings-input.js";
 
@@ -18,7 +26,15 @@ export function loadErrorFinding(input: FindingsInput): Finding {
     id: "load-error",
     title: "Load error (too much, too soon)",
     status,
-    confidence: confidenceOf(triggered.length, evaluated.length),
+    // A training record counts like an observation: a record, not an impression (docs/decisions/0006).
+    ...rateFinding(
+      status,
+      checks.map((c) => ({
+        name: RULE_NAMES[c.rule],
+        supports: c.evaluated ? c.triggered : undefined,
+        quality: "clinician-observation" as const,
+      })),
+    ),
     plain:
       status === "likely"
         ? `Your running load changed faster than your body could adapt: ${list} Build up more gradually, and keep rest days: the body adapts on the days off.`
