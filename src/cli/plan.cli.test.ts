@@ -19,7 +19,7 @@ describe("hipcheck plan", () => {
     const out = run.stdout;
     expect(out).toContain("hipcheck programme · 2026-12-01 to 2027-01-25 · 8 weeks");
     expect(out).toContain(
-      "Extra work: hip abduction LSI 70 % (under 90 %): one more set on the right side",
+      "Hip work: right hip abduction LSI 70 % (under 90 %, measured): one more set on the right",
     );
     expect(out).toContain("WEEK 1 (PHASE 1) · 3 RUNS, 4 DAYS WITHOUT RUNNING");
     expect(out).toContain("2026-12-01 Tue  Run: Brisk walk 30 min");

@@ -15,9 +15,7 @@ import {
   listIntervalSessions,
 } from "../running/return-to-run.js";
 import { type RunPlanSettings, resolveRunPlanSettings } from "../running/run-settings.js";
-import type { Side } from "../side.js";
 import type { SourceId } from "../sources.js";
-import { isHipTest } from "../strength/strength.types.js";
 import { URGENCY_ACTION } from "../symptoms/red-flags.js";
 import type { StepsPerMinute } from "../units.js";
 import {
