@@ -6,6 +6,7 @@ import { type Audience, renderAssessment } from "../report/assessment-text.js";
 import { readAnalysisEvidence, withMovement } from "./analysis-evidence.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
 import { registerAnalyze } from "./commands/analyze.command.js";
+import { registerCompare } from "./commands/compare.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { FileError, readDataFile } from "./read-input.js";
@@ -34,10 +35,15 @@ program
     "--movement <analysis...>",
     "add the evidence of hipcheck analyze results (analysis.json)",
   )
-  .action(async (file: string, options: { json?: boolean; for: Audience; movement?: string[] }) => {
+  .option(
+    "--previous <file>",
+    "an earlier assessment of the same runner: word the findings as progress",
+  )
+  .action(async (file: string, options: AssessOptions) => {
     const input = await readDataFile(file);
     const extra = await Promise.all((options.movement ?? []).map(readAnalysisEvidence));
-    const result = assess(withMovement(input, extra.flat()));
+    const previous = options.previous ? assess(await readDataFile(options.previous)) : undefined;
+    const result = assess(withMovement(input, extra.flat()), previous);
     // Build the whole output first: nothing is half-printed if something fails.
     const output = options.json
       ? `${JSON.stringify(result, null, 2)}\n`
@@ -56,8 +62,16 @@ program
   });
 
 registerAnalyze(program);
+registerCompare(program);
 registerPlan(program);
 registerProgress(program);
+
+interface AssessOptions {
+  json?: boolean;
+  for: Audience;
+  movement?: string[];
+  previous?: string;
+}
 
 function parseAudience(value: string): Audience {
   if (value === "runner" || value === "clinician") return value;

@@ -1,6 +1,7 @@
 import type { AssessmentResult } from "../core/assessment/assess.js";
 import type { Finding } from "../core/findings/finding.types.js";
 import { formatNumber, joinWords } from "../core/format.js";
+import type { AssessmentStep } from "../core/retest/compare-assessments.js";
 import { SOURCES, type SourceId } from "../core/sources.js";
 import { URGENCY_ACTION } from "../core/symptoms/red-flags.js";
 import { strengthSection } from "./strength-text.js";
@@ -29,7 +30,11 @@ export function renderAssessment(
   ];
   // A referral stands alone: no overuse label, no office test, no programme next to it.
   if (!result.redFlags.referral) {
-    parts.push(conditionSection(result, cite), findingsSection(result.findings, audience, cite));
+    if (result.progress) parts.push(progressSection(result.progress));
+    parts.push(
+      conditionSection(result, cite),
+      findingsSection(result.findings, audience, cite, result.progress),
+    );
     if (result.strength) parts.push(strengthSection(result.strength));
     if (result.movement.length > 0) parts.push(movementSection(result, cite));
     if (result.load.length > 0) parts.push(loadSection(result, cite));
@@ -108,11 +113,14 @@ function findingsSection(
   findings: readonly Finding[],
   audience: Audience,
   cite: (id: SourceId) => string,
+  progress?: AssessmentStep,
 ): string {
   const lines = [heading("Findings")];
   findings.forEach((f, i) => {
     lines.push("", `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""}`);
     lines.push(wrap(f.label[audience], 3));
+    const since = progress?.findings.find((p) => p.id === f.id);
+    if (since) lines.push(wrap(`Since last time: ${since.statement}`, 3));
     lines.push(wrap(audience === "runner" ? f.plain : f.clinical, 3));
     if (f.status !== "undetermined") {
       // Supporting evidence first; the runner sees only what points towards the finding.
@@ -191,6 +199,18 @@ function questionnaireSection(result: AssessmentResult): string {
   return lines.join("\n");
 }
 
+/** What changed since the previous assessment, before the findings. */
+export function progressSection(step: AssessmentStep, title = `Since ${step.from}`): string {
+  const real = step.changes.filter((c) => c.judgement !== "no real change");
+  const rest = step.changes.filter((c) => c.judgement === "no real change");
+  return [
+    heading(title),
+    ...real.map((c) => wrap(c.statement, 2, c.judgement === "improved" ? "↑ " : "↓ ")),
+    ...rest.map((c) => wrap(c.statement, 2, "= ")),
+    ...(step.changes.length === 0 ? [wrap("No measure was taken both times.", 2)] : []),
+  ].join("\n");
+}
+
 function notComputedSection(notComputed: readonly string[]): string {
   return [heading("Not computed"), ...notComputed.map((n) => wrap(n, 2, "- "))].join("\n");
 }
@@ -210,5 +230,9 @@ function summaryLine(result: AssessmentResult): string {
     likely.length ? `likely ${joinWords(likely)}` : "",
     possible.length ? `possible ${joinWords(possible)}` : "",
   ].filter(Boolean);
-  return `\nIn short: ${words.length ? words.join("; ") : "no pattern stands out yet"}.`;
+  const moved = (result.progress?.findings ?? [])
+    .filter((f) => f.from !== f.to)
+    .map((f) => `${f.title.toLowerCase()} ${f.from} then, ${f.to} now`);
+  const since = moved.length ? ` Since ${result.progress?.from}: ${moved.join("; ")}.` : "";
+  return `\nIn short: ${words.length ? words.join("; ") : "no pattern stands out yet"}.${since}`;
 }

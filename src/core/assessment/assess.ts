@@ -1,8 +1,9 @@
-import { parseWith } from "../errors.js";
+import { DomainError, parseWith } from "../errors.js";
 import type { Finding } from "../findings/finding.types.js";
 import { explainFindings } from "../findings/findings.js";
 import type { MovementEvidence } from "../movement/evidence.js";
 import { selfTestEvidence } from "../movement/self-tests.js";
+import { type AssessmentStep, compareTwo } from "../retest/compare-assessments.js";
 import { RULES_VERSION } from "../rules-version.js";
 import type { EntryAnswers } from "../running/entry-criteria.js";
 import { checkLoad } from "../running/load.js";
@@ -42,14 +43,26 @@ export interface AssessmentResult {
   notComputed: string[];
   /** What the runner can already do without pain, for the return-to-run start criteria. */
   readiness?: EntryAnswers;
+  /** Against the previous assessment, when one was given: changes per measure, findings as progress. */
+  progress?: AssessmentStep;
   /** The highest weekly distance in the history, km: the distance a plan rebuilds towards. */
   usualWeeklyKm?: number;
   settings: Settings;
 }
 
-/** Validates an assessment (parsed JSON or YAML) and assesses it. Throws InputError naming every bad field. */
-export function assess(raw: unknown): AssessmentResult {
-  return assessInput(parseWith(assessmentSchema, raw, "assessment"));
+/**
+ * Validates an assessment (parsed JSON or YAML) and assesses it. Throws InputError naming every
+ * bad field. With `previous` (an earlier assessment of the same runner) the result carries the
+ * progress since then.
+ */
+export function assess(raw: unknown, previous?: AssessmentResult): AssessmentResult {
+  const result = assessInput(parseWith(assessmentSchema, raw, "assessment"));
+  if (!previous) return result;
+  if (previous.assessedOn > result.assessedOn)
+    throw new DomainError(
+      `The previous assessment (${previous.assessedOn}) is dated after this one (${result.assessedOn}).`,
+    );
+  return { ...result, progress: compareTwo(previous, result) };
 }
 
 /** Assesses an already-validated input. Pure and deterministic. */
