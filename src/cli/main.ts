@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { assess } from "../core/assessment/assess.js";
 import { DomainError, InputError, ReferralError } from "../core/errors.js";
 import { type Audience, renderAssessment } from "../report/assessment-text.js";
-import { readAnalysisEvidence, withMovement } from "./analysis-evidence.js";
+import { readAnalysis, withMovement } from "./analysis-evidence.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
 import { registerAnalyze } from "./commands/analyze.command.js";
 import { registerCompare } from "./commands/compare.command.js";
@@ -41,7 +41,7 @@ program
   )
   .action(async (file: string, options: AssessOptions) => {
     const input = await readDataFile(file);
-    const extra = await Promise.all((options.movement ?? []).map(readAnalysisEvidence));
+    const extra = await Promise.all((options.movement ?? []).map(readAnalysis));
     const previous = options.previous ? assess(await readDataFile(options.previous)) : undefined;
     const result = assess(withMovement(input, extra.flat()), previous);
     // Build the whole output first: nothing is half-printed if something fails.

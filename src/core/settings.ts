@@ -1,3 +1,7 @@
+import {
+  DEFAULT_MOVEMENT_THRESHOLDS,
+  type MovementThresholds,
+} from "./movement/movement-thresholds.js";
 import type { DistanceUnit } from "./units.js";
 
 /**
@@ -44,6 +48,8 @@ export interface Settings {
   strength: StrengthSettings;
   load: LoadSettings;
   pain: PainSettings;
+  /** Where a measured movement counts as a sign; applied when an assessment judges a video analysis. */
+  movement: MovementThresholds;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -60,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
     distanceUnit: "km",
   },
   pain: { safeMax: 3, acceptableMax: 5, nextMorningMax: 3 },
+  movement: DEFAULT_MOVEMENT_THRESHOLDS,
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -71,5 +78,6 @@ export function resolveSettings(overrides: SettingsOverrides = {}): Settings {
     strength: { ...DEFAULT_SETTINGS.strength, ...overrides.strength },
     load: { ...DEFAULT_SETTINGS.load, ...overrides.load },
     pain: { ...DEFAULT_SETTINGS.pain, ...overrides.pain },
+    movement: { ...DEFAULT_SETTINGS.movement, ...overrides.movement },
   };
 }

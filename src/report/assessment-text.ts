@@ -147,8 +147,20 @@ function findingsSection(
 }
 
 function movementSection(result: AssessmentResult, cite: (id: SourceId) => string): string {
+  const analyses = result.videoAnalyses.flatMap((v) => [
+    wrap(
+      `Video analysis (${v.task}${v.input ? `, ${v.input}` : ""}): measured under rules ${v.analysisRulesVersion}, judged now under rules ${v.judgedWithRulesVersion} with this clinic's movement thresholds.`,
+      2,
+      "· ",
+    ),
+    ...v.warnings.map((w) => wrap(`Warning: ${w.message}`, 4, "! ")),
+    ...v.skipped.map((s) =>
+      wrap(`Not judged: ${s.metric}${s.side ? ` (${s.side})` : ""}: ${s.reason}`, 4, "- "),
+    ),
+  ]);
   return [
     heading("Movement"),
+    ...analyses,
     table(
       ["Task", "Sign", "Side", "Seen", "Measured", "By", "Confidence", "Source"],
       result.movement.map((m) => [

@@ -5,14 +5,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MovementEvidence } from "../core/movement/evidence.js";
+import { judgeMeasurements } from "../core/movement/judge-movement.js";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
 import type { CameraView, KeypointSeries } from "../core/movement/keypoints.types.js";
-import { analyzeRunning, type RunningAnalysis } from "../core/movement/running-analysis.js";
-import { runningEvidence } from "../core/movement/running-evidence.js";
 import {
-  singleLegSquatEvidence,
-  singleLegStanceEvidence,
-} from "../core/movement/screening-evidence.js";
+  type MovementMeasurement,
+  runningMeasurements,
+  squatMeasurements,
+  stanceMeasurements,
+} from "../core/movement/measurements.js";
+import { analyzeRunning, type RunningAnalysis } from "../core/movement/running-analysis.js";
 import {
   analyzeSingleLegSquat,
   type SingleLegSquatAnalysis,
@@ -59,7 +61,9 @@ export interface AnalyzeResult {
   model: string;
   video?: VideoInfo;
   analysis: MovementAnalysis;
-  /** In the assessment core's shape: `hipcheck assess` can take these as movement evidence. */
+  /** What was measured, with its quality: `hipcheck assess` judges these with the clinic's thresholds. */
+  measurements: MovementMeasurement[];
+  /** A preview of that judgement with the default thresholds, for the analysis report. */
   evidence: MovementEvidence[];
   /** Files written, relative to nothing (as given by `out`). */
   files: string[];
@@ -94,26 +98,28 @@ export async function analyzeInput(
   if (options.view) series.view = options.view;
   const task = options.task ?? "running";
   let analysis: MovementAnalysis;
-  let evidence: MovementEvidence[];
+  let measurements: MovementMeasurement[];
   if (task === "single-leg-squat") {
     const squat = analyzeSingleLegSquat(series, options.view ? { view: options.view } : {});
     analysis = squat;
-    evidence = singleLegSquatEvidence(squat);
+    measurements = squatMeasurements(squat);
   } else if (task === "single-leg-stance") {
     const stance = analyzeSingleLegStance(series);
     analysis = stance;
-    evidence = singleLegStanceEvidence(stance);
+    measurements = stanceMeasurements(stance);
   } else {
     const running = analyzeRunning(series, options.view ? { view: options.view } : {});
     analysis = running;
-    evidence = runningEvidence(running);
+    measurements = runningMeasurements(running);
   }
+  const evidence = judgeMeasurements(measurements).evidence;
   const result: AnalyzeResult = {
     input,
     source,
     rulesVersion: RULES_VERSION,
     model: series.model,
     analysis,
+    measurements,
     evidence,
     files: [],
   };

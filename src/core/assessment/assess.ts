@@ -2,6 +2,7 @@ import { DomainError, parseWith } from "../errors.js";
 import type { Finding } from "../findings/finding.types.js";
 import { explainFindings } from "../findings/findings.js";
 import type { MovementEvidence } from "../movement/evidence.js";
+import { judgeMeasurements, type SkippedMeasurement } from "../movement/judge-movement.js";
 import { selfTestEvidence } from "../movement/self-tests.js";
 import { type AssessmentStep, compareTwo } from "../retest/compare-assessments.js";
 import { RULES_VERSION } from "../rules-version.js";
@@ -21,6 +22,21 @@ import {
 import { type RedFlagScreen, screenRedFlags } from "../symptoms/red-flags.js";
 import { type AssessmentInput, assessmentSchema } from "./assessment.schema.js";
 
+/** A stored video analysis as this assessment judged it. */
+export interface JudgedVideoAnalysis {
+  task: string;
+  input?: string;
+  /** The rules version the measurements were taken with. */
+  analysisRulesVersion: string;
+  /** The rules version that judged them (this assessment's). */
+  judgedWithRulesVersion: string;
+  warnings: { code: string; message: string }[];
+  /** How many evidence items the judgement gave. */
+  evidence: number;
+  /** Measurements the analysis withheld as implausible, with its reason: never judged. */
+  skipped: SkippedMeasurement[];
+}
+
 /** Everything hipcheck concludes from one assessment, reproducible from the input and `rulesVersion`. */
 export interface AssessmentResult {
   rulesVersion: string;
@@ -35,6 +51,8 @@ export interface AssessmentResult {
   involvedSide?: Side;
   strength?: StrengthReport;
   movement: MovementEvidence[];
+  /** Each video analysis judged here: its own rules version, this one, its warnings, what was not judged. */
+  videoAnalyses: JudgedVideoAnalysis[];
   load: LoadCheck[];
   questionnaires: QuestionnaireSummary[];
   /** Empty while a red flag asks for a professional: no overuse label, no office tests, until seen. */
@@ -87,9 +105,15 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
         settings: settings.strength,
       })
     : undefined;
+  // Stored video measurements are judged now, with this clinic's thresholds and these rules.
+  const videoAnalyses = (input.videoAnalyses ?? []).map((analysis) => ({
+    analysis,
+    judged: judgeMeasurements(analysis.measurements, settings.movement),
+  }));
   const movement = [
     ...(input.selfTests ? selfTestEvidence(input.selfTests) : []),
     ...(input.movement ?? []),
+    ...videoAnalyses.flatMap((v) => v.judged.evidence),
   ];
   const load = input.training ? checkLoad(input.training, settings.load) : [];
   const findings = explainFindings({
@@ -118,6 +142,15 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     ...(involvedSide ? { involvedSide } : {}),
     ...(strength ? { strength } : {}),
     movement,
+    videoAnalyses: videoAnalyses.map(({ analysis, judged }) => ({
+      task: analysis.task,
+      ...(analysis.input ? { input: analysis.input } : {}),
+      analysisRulesVersion: analysis.rulesVersion,
+      judgedWithRulesVersion: RULES_VERSION,
+      warnings: analysis.warnings,
+      evidence: judged.evidence.length,
+      skipped: judged.skipped,
+    })),
     load,
     questionnaires: summariseQuestionnaires(input.questionnaires ?? []),
     findings: referral ? [] : findings,

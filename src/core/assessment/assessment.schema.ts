@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "../calendar-date.js";
 import { movementEvidenceSchema } from "../movement/evidence.schema.js";
+import { videoAnalysisSchema } from "../movement/measurements.schema.js";
 import { selfTestsSchema } from "../movement/self-tests.schema.js";
 import { strengthSchema } from "../strength/strength.schema.js";
 import { personSchema, symptomsSchema, trainingSchema } from "../symptoms/intake.schema.js";
@@ -37,6 +38,20 @@ const settingsSchema = z
         safeMax: z.number().min(0).max(10),
         acceptableMax: z.number().min(0).max(10),
         nextMorningMax: z.number().min(0).max(10),
+      })
+      .partial()
+      .strict(),
+    movement: z
+      .object({
+        pelvicDropDeg: z.number().min(0).max(30),
+        pelvicDropAsymmetryDeg: z.number().min(0).max(30),
+        kneeFppaDeg: z.number().min(0).max(45),
+        trunkLeanDeg: z.number().min(0).max(30),
+        shankAngleDeg: z.number().min(0).max(45),
+        lowCadence: z.number().min(100).max(220),
+        crossoverShare: z.number().min(0).max(1),
+        squatFppaDeg: z.number().min(0).max(45),
+        stanceDropDeg: z.number().min(0).max(30),
       })
       .partial()
       .strict(),
@@ -80,6 +95,7 @@ export const assessmentSchema = z
     strength: strengthSchema.optional(),
     selfTests: selfTestsSchema.optional(),
     movement: z.array(movementEvidenceSchema).optional(),
+    videoAnalyses: z.array(videoAnalysisSchema).optional(),
     questionnaires: questionnairesSchema.optional(),
     readiness: readinessSchema.optional(),
     settings: settingsSchema.optional(),

@@ -45,7 +45,7 @@ const positiveForce = (what: string) =>
     .gt(0, { error: (issue) => `${what} must be a force above 0, got ${String(issue.input)}` });
 
 const trialsSchema = z
-  .array(z.number())
+  .array(z.number().meta({ exclusiveMinimum: 0 }))
   .min(TRIALS_PER_SIDE.min, { error: (issue) => trialCountMessage(issue.input) })
   .max(TRIALS_PER_SIDE.max, { error: (issue) => trialCountMessage(issue.input) })
   .superRefine((trials, ctx) => {
@@ -110,6 +110,8 @@ const strengthTestEntrySchema = z
       .meta({ description: "Raw force–time trace of one trial, in `unit`." }),
   })
   .strict()
+  // The plausible ceiling per unit, for editors (JSON Schema if/then); the check below enforces it.
+  .meta({ allOf: FORCE_UNITS.map(ceilingForUnit) })
   .superRefine((entry, ctx) => {
     // Plausibility depends on the unit, so it is checked once the entry is otherwise valid.
     const unit = entry.unit;
@@ -153,6 +155,19 @@ const strengthTestEntrySchema = z
       enteredUnit: unit,
     };
   });
+
+function ceilingForUnit(unit: ForceUnit): Record<string, unknown> {
+  const limit = Math.floor(fromNewtons(as<Newtons>(MAX_PLAUSIBLE_FORCE_N), unit) * 10) / 10;
+  return {
+    if: { properties: { unit: { const: unit } }, required: ["unit"] },
+    then: {
+      properties: {
+        trials: { items: { exclusiveMaximum: limit } },
+        testerLimit: { exclusiveMaximum: limit },
+      },
+    },
+  };
+}
 
 function leverArmMessage(input: unknown): string {
   return `lever arm must be between ${LEVER_ARM_CM.min} and ${LEVER_ARM_CM.max} cm (joint centre to the dynamometer pad), got ${String(input)} cm`;

@@ -72,6 +72,19 @@ const BODY_MASS_RANGE_LB = {
   max: Math.floor((BODY_MASS_RANGE_KG.max / KG_PER_LB) * 10) / 10,
 };
 
+function bodyMassRangeByUnit(): Record<string, unknown> {
+  const range = (min: number, max: number) => ({
+    properties: {
+      bodyMass: { anyOf: [{ type: "number", minimum: min, maximum: max }, { const: UNKNOWN }] },
+    },
+  });
+  return {
+    if: { properties: { bodyMassUnit: { const: "lb" } }, required: ["bodyMassUnit"] },
+    then: range(BODY_MASS_RANGE_LB.min, BODY_MASS_RANGE_LB.max),
+    else: range(BODY_MASS_RANGE_KG.min, BODY_MASS_RANGE_KG.max),
+  };
+}
+
 /**
  * `person:` section. Each field is a value or "unknown". Body mass in kg or lb (default kg) →
  * `bodyMassKg`, 20–300 kg, checked after conversion.
@@ -98,6 +111,8 @@ export const personSchema = z
       }),
     bodyMassUnit: z.enum(["kg", "lb"]).default("kg"),
   })
+  // The range checked after conversion, spelt out per unit for editors (JSON Schema if/then).
+  .meta({ allOf: [bodyMassRangeByUnit()] })
   .superRefine(
     (person, ctx) => {
       if (person.bodyMass === UNKNOWN) return;

@@ -60,6 +60,8 @@ export const redFlagAnswersSchema = z
   // Loose, then checked by hand: as strict as .strictObject(), but the message can list
   // the valid ids (the shared formatter prints only "unknown field" for strict objects).
   .looseObject(questionShape)
+  // The JSON Schema says what the check below enforces, so an editor flags a misspelt id too.
+  .meta({ additionalProperties: false, propertyNames: { enum: [...RED_FLAG_QUESTION_IDS] } })
   .superRefine(
     (answers, ctx) => {
       for (const key of Object.keys(answers)) {
