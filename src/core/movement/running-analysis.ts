@@ -93,7 +93,7 @@ export interface RunningOptions {
 
 /** Steps per side below which 2D measures are unreliable (dingenen-2018: at least 7). */
 export const MIN_STEPS_PER_SIDE = 7;
-/** Contact time needs this frame rate (CLINICAL.md §4). */
+/** Contact time needs this frame rate (a frame at 30 fps lasts a seventh of a contact; docs/clinical-sources.md). */
 export const CONTACT_TIME_MIN_FPS = 60;
 /** Below this frame rate contact timing is too coarse to trust. */
 export const LOW_FPS = 30;
@@ -187,7 +187,7 @@ function qualityOf(series: KeypointSeries, prepared: PreparedSeries) {
 }
 
 /**
- * Analyses a running clip: gait events per side, then the measures of CLINICAL.md §4 the view
+ * Analyses a running clip: gait events per side, then the measures of docs/clinical-sources.md ("Movement from video") the view
  * allows, each as mean, spread and step count, with keypoint quality and plain warnings.
  */
 export function analyzeRunning(

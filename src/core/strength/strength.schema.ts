@@ -160,6 +160,7 @@ function ceilingForUnit(unit: ForceUnit): Record<string, unknown> {
   const limit = Math.floor(fromNewtons(as<Newtons>(MAX_PLAUSIBLE_FORCE_N), unit) * 10) / 10;
   return {
     if: { properties: { unit: { const: unit } }, required: ["unit"] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a promise
     then: {
       properties: {
         trials: { items: { exclusiveMaximum: limit } },
@@ -175,7 +176,7 @@ function leverArmMessage(input: unknown): string {
 
 /**
  * The `strength` section of an assessment file: dynamometer tests, one entry per test, side
- * and position. Forces are converted to newtons and lever arms to metres (CLINICAL.md §3).
+ * and position. Forces are converted to newtons and lever arms to metres (thorborg-2010, krause-2014).
  */
 export const strengthSchema = z
   .object({

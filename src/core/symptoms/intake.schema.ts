@@ -80,6 +80,7 @@ function bodyMassRangeByUnit(): Record<string, unknown> {
   });
   return {
     if: { properties: { bodyMassUnit: { const: "lb" } }, required: ["bodyMassUnit"] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a promise
     then: range(BODY_MASS_RANGE_LB.min, BODY_MASS_RANGE_LB.max),
     else: range(BODY_MASS_RANGE_KG.min, BODY_MASS_RANGE_KG.max),
   };
