@@ -34,13 +34,15 @@ export function kneeDeficitFinding(input: FindingsInput): Finding {
       status === "likely"
         ? `The muscles around your ${knee.weakSide ? `${knee.weakSide} ` : ""}knee test weaker than they should. The plan strengthens the knee as well as the hip.`
         : status === "unlikely"
-          ? "The muscles around your knee test normal."
+          ? knee.withinReference.length > 0
+            ? "The muscles around your knee test normal."
+            : "The muscles around your knee test even on both sides."
           : "Knee strength was not tested.",
     clinical:
       status === "likely"
         ? "Knee extensor/flexor deficit by LSI or reference values: combine knee with hip strengthening (nascimento-2018: hip + knee beats knee alone, −1.5/10 pain)."
         : status === "unlikely"
-          ? "Knee extension and flexion symmetric and within reference values where available."
+          ? `Knee strength symmetric${knee.withinReference.length > 0 ? " and within reference values" : "; no reference comparison (needs a lever arm, body mass and sex)"}.`
           : "No knee dynamometry.",
     evidence: knee.evidence,
     next:

@@ -10,6 +10,12 @@ const RULE_NAMES: Record<LoadRule, string> = {
 import type { Finding, FindingStatus } from "./finding.types.js";
 import type { FindingsInput } from "./findings-input.js";
 
+/** "; not checked: single-run spike" for the rules the history could not feed. */
+function notChecked(checks: FindingsInput["load"]): string {
+  const missing = checks.filter((c) => !c.evaluated).map((c) => RULE_NAMES[c.rule]);
+  return missing.length ? ` (not checked: ${missing.join(", ")})` : "";
+}
+
 /**
  * Load error: weekly distance up more than 30 % in two weeks (nielsen-2014), a run more than
  * 10 % longer than the longest of the last 30 days (frandsen-2025), or a return after a break
@@ -39,7 +45,7 @@ export function loadErrorFinding(input: FindingsInput): Finding {
       status === "likely"
         ? `Your running load changed faster than your body could adapt: ${list} Build up more gradually, and keep rest days: the body adapts on the days off.`
         : status === "unlikely"
-          ? "Your recent running shows no sudden jump in distance."
+          ? `Your recent running shows no sudden jump in distance${notChecked(checks)}.`
           : "Enter your weekly distances and longest recent run to check whether you increased too fast.",
     clinical:
       status === "likely"

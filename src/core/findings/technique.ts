@@ -113,13 +113,17 @@ export function overstridingFinding(input: FindingsInput): Finding {
       status === "likely" || status === "possible"
         ? "Your foot lands well ahead of your body, which brakes each step and loads the knee. Taking slightly quicker, shorter steps (5–10 % more steps a minute) lowers the load on the knee."
         : status === "unlikely"
-          ? "Your foot lands close under your body."
+          ? over.supports === false
+            ? "Your foot lands close under your body."
+            : "Your cadence is in the normal range; where your foot lands was not filmed from the side."
           : "Film yourself running from the side to check how far ahead of the body your foot lands.",
     clinical:
       status === "likely" || status === "possible"
         ? "Overstride and/or low cadence. Cue a 5–10 % cadence increase: +5 % reduces knee energy absorption, +10 % also hip adduction (heiderscheit-2011); +10 % lowers peak patellofemoral force by about 14 % (lenhart-2014)."
         : status === "unlikely"
-          ? "No overstride or low cadence observed."
+          ? over.supports === false
+            ? `No overstride${cadence.supports === false ? " or low cadence" : ""} observed${cadence.supports === undefined ? "; cadence not measured" : ""}.`
+            : "Cadence normal; overstride not tested (no side view)."
           : "No running observation from the side.",
     evidence: movementFindingEvidence(input.movement, ["overstride", "low-cadence"]),
     next:

@@ -174,3 +174,51 @@ describe("labels a person can read", () => {
     expect(f.label.runner).not.toMatch(/of \d+ signs agree/);
   });
 });
+
+describe("other findings keep not tested apart from absent", () => {
+  const cadenceOnly = {
+    movement: [
+      {
+        task: "running",
+        sign: "low-cadence",
+        present: false,
+        measured: { value: 172, unit: "steps/min" },
+        confidence: "moderate",
+        method: "clinician-observation",
+        observation: "172 steps a minute counted over 30 s.",
+        source: "heiderscheit-2011",
+      },
+    ],
+  };
+  it.each([
+    {
+      name: "overstriding with only cadence counted",
+      file: assessmentFile(cadenceOnly),
+      id: "overstriding" as const,
+      plain: "where your foot lands was not filmed from the side",
+      never: "Your foot lands close under your body",
+    },
+    {
+      name: "knee strength even, no reference comparison possible",
+      file: assessmentFile({
+        person: { age: 35, sex: "female", heightCm: 168, bodyMass: "unknown" },
+        strength: { tests: normalKnees },
+      }),
+      id: "knee-strength-deficit" as const,
+      plain: "test even on both sides",
+      never: "test normal",
+    },
+    {
+      name: "load with weekly distances only",
+      file: assessmentFile({ training: { weeklyDistance: [20, 21, 22, 23] } }),
+      id: "load-error" as const,
+      plain: "(not checked: single-run spike)",
+      never: "never",
+    },
+  ])("$name", ({ file, id, plain, never }) => {
+    const f = finding(file, id);
+    expect(f.status).toBe("unlikely");
+    expect(f.plain).toContain(plain);
+    expect(f.plain).not.toContain(never);
+  });
+});
