@@ -87,6 +87,30 @@ describe("screenRedFlags: every question × age band × answer", () => {
     }
   });
 
+  const INJURY_YES = [
+    ["swellingWithinTwoHours", true, "rapidSwellingAfterInjury"],
+    ["isolatedKneecapTenderness", true, "ottawaXrayAdvised"],
+    ["fibularHeadTenderness", true, "ottawaXrayAdvised"],
+    ["canBendTo90Degrees", false, "ottawaXrayAdvised"],
+  ] as const;
+  const injuryCases = INJURY_YES.flatMap(([answer, value, flag]) =>
+    AGE_BANDS.flatMap((age) => [2, 12].map((daysAgo) => ({ answer, value, flag, age, daysAgo }))),
+  );
+  it.each(injuryCases)(
+    "injury answer $answer = $value at age $age, $daysAgo days ago: raised or shown with a reason",
+    ({ answer, value, flag, age, daysAgo }) => {
+      const result = screenRedFlags({
+        answers: allNo(),
+        person: age === undefined ? {} : { age },
+        symptoms: { pain: pain(), trauma: { recent: true, daysAgo, [answer]: value } },
+      });
+      const raised = result.hits.some((h) => h.flag.id === flag);
+      const shown = result.notRaised.some((n) => n.flag.id === flag && n.reason.length > 0);
+      expect(raised || shown).toBe(true);
+      expect(result.hits.some((h) => h.flag.id === "recentInjury")).toBe(true);
+    },
+  );
+
   it("shows Ottawa answers of an injury older than 7 days with the reason they raise no X-ray flag", () => {
     const result = screen({
       symptoms: {
