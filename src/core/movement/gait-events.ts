@@ -27,6 +27,8 @@ export interface GaitEvents {
   flightAccelPx: number;
   /** Steps whose ankles clearly pointed to the other foot than the alternation gave: a sign of left/right confusion in the keypoints. */
   sideConflicts: number;
+  /** Contacts dropped because they broke the clip's rhythm (too close to another, or off the beat). */
+  offRhythm: number;
 }
 
 export interface GaitEventOptions {
@@ -39,13 +41,20 @@ export interface GaitEventOptions {
    * of g (0–1). Default 0.3, chosen on a force-plate trial (scripts/validate-gait.ts).
    */
   threshold?: number;
+  /** The clip's step period, s (from `findRhythm`): contacts that break it are dropped. */
+  stepPeriodS?: number;
+  /**
+   * The runner's size in the picture per frame (px), when it changes (moving towards or away
+   * from the camera): the pelvis height is measured in body sizes, its drift removed.
+   */
+  bodyScalePx?: Float64Array;
 }
 
 /** Fastest plausible step rate, steps/min: bounds the distance between detected steps. */
 const MAX_CADENCE = 240;
 
 /** Pelvis height in image pixels (down positive), gaps bridged, from the two hips or the mid-hip. */
-function pelvisHeight(series: KeypointSeries, minScore: number): Float64Array | undefined {
+export function pelvisHeight(series: KeypointSeries, minScore: number): Float64Array | undefined {
   const n = series.t.length;
   const left = series.tracks.leftHip;
   const right = series.tracks.rightHip;
@@ -142,8 +151,9 @@ export function detectGaitEvents(
   options: GaitEventOptions = {},
 ): GaitEvents {
   const fps = series.fps;
-  const raw = pelvisHeight(series, options.minScore ?? 0.3);
-  if (!raw) return { steps: [], flightAccelPx: 0, sideConflicts: 0 };
+  const measured = pelvisHeight(series, options.minScore ?? 0.3);
+  if (!measured) return { steps: [], flightAccelPx: 0, sideConflicts: 0, offRhythm: 0 };
+  const raw = options.bodyScalePx ? inBodySizes(measured, options.bodyScalePx, fps) : measured;
   const cutoff = Math.min(options.cutoffHz ?? 6, fps * 0.38);
   const y = lowPassZeroPhase(raw, { cutoffHz: cutoff, sampleHz: fps });
   const coarse = lowPassZeroPhase(raw, { cutoffHz: Math.min(4, fps * 0.38), sampleHz: fps });
@@ -179,6 +189,10 @@ export function detectGaitEvents(
       toIndex: after,
     });
   }
+  const beat = options.stepPeriodS
+    ? keepRhythm(steps, options.stepPeriodS)
+    : { kept: steps, dropped: 0 };
+  steps.splice(0, steps.length, ...beat.kept);
   const votes = steps.map((step) => leftStanceVote(prepared, step.midstanceIndex));
   // A vote counts as clear when the ankles differ in height by half the pelvis's rise and fall.
   const travel = Math.max(
@@ -186,7 +200,59 @@ export function detectGaitEvents(
     1,
   );
   const sideConflicts = assignSides(steps, votes, Math.max(2, 0.5 * travel));
-  return { steps, flightAccelPx: Math.max(0, g), sideConflicts };
+  return { steps, flightAccelPx: Math.max(0, g), sideConflicts, offRhythm: beat.dropped };
+}
+
+/**
+ * Pelvis height with the drift of a runner moving towards or away from the camera removed and
+ * rescaled to the median body size, so that each step's bounce has the same size in pixels.
+ */
+function inBodySizes(y: Float64Array, scale: Float64Array, fps: number): Float64Array {
+  const drift = lowPassZeroPhase(y, { cutoffHz: Math.min(0.5, fps * 0.38), sampleHz: fps });
+  const sizes = Array.from(scale).filter(Number.isFinite);
+  const typical = sizes.length > 0 ? median(sizes) : 1;
+  return y.map((v, i) => {
+    const s = scale[i] ?? Number.NaN;
+    const d = drift[i] ?? Number.NaN;
+    return Number.isFinite(s) && s > 0 ? ((v - d) * typical) / s : Number.NaN;
+  });
+}
+
+/** Contacts further than this share of a step from the beat break the rhythm. */
+const OFF_BEAT = 0.3;
+
+/**
+ * Keeps the contacts that follow the clip's rhythm: each must fall a whole number of step
+ * periods (one, or more where steps were missed) after the previous one kept, within 30 % of a
+ * step. The run is started from whichever of the first few contacts keeps the most.
+ */
+function keepRhythm(
+  steps: readonly GaitStep[],
+  period: number,
+): { kept: GaitStep[]; dropped: number } {
+  let best: GaitStep[] = [];
+  for (let start = 0; start < Math.min(5, steps.length); start++) {
+    const first = steps[start];
+    if (!first) continue;
+    const kept = [first];
+    for (let i = start + 1; i < steps.length; i++) {
+      const step = steps[i];
+      const prev = kept[kept.length - 1];
+      if (!step || !prev) continue;
+      const offBeat = (s: GaitStep) => {
+        const beats = (s.contact - prev.contact) / period;
+        return { whole: Math.round(beats), off: Math.abs(beats - Math.round(beats)) };
+      };
+      const here = offBeat(step);
+      const next = steps[i + 1];
+      const there = next ? offBeat(next) : undefined;
+      // Two contacts on one beat: the one nearer the beat is the step.
+      if (there && there.whole === here.whole && there.off < here.off) continue;
+      if (here.whole >= 1 && here.off <= OFF_BEAT) kept.push(step);
+    }
+    if (kept.length > best.length) best = kept;
+  }
+  return { kept: best, dropped: steps.length - best.length };
 }
 
 /** Last upward crossing of `threshold` in [from, to], as a fractional index. */

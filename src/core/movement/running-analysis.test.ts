@@ -110,7 +110,7 @@ describe("warnings instead of made-up numbers", () => {
   const codes = (series: KeypointSeries) => analyzeRunning(series).warnings.map((w) => w.code);
 
   it.each([
-    ["too-few-steps", { durationS: 3 }],
+    ["too-few-steps", { durationS: 4 }],
     ["low-fps", { fps: 15 }],
     ["runner-too-small", { cameraDistance: 25 }],
   ] as const)("warns %s", (code, overrides) => {
