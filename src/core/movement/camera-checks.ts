@@ -100,21 +100,20 @@ export function checkCamera(series: KeypointSeries, minScore: number): CameraFin
   for (let i = 0; i < n; i++) {
     if ((series.tracks.leftHip?.score[i] ?? 0) < minScore) continue;
     hipsSeen++;
+    // Cut off: a foot at the frame's edge, or both feet gone (one foot lost is the model's doing).
+    let gone = 0;
+    let atEdge = false;
     for (const name of ["leftAnkle", "rightAnkle"] as const) {
       const t = series.tracks[name];
       const x = t?.x[i] ?? Number.NaN;
       const y = t?.y[i] ?? Number.NaN;
-      const atEdge = !(
-        x > margin &&
-        x < series.width - margin &&
-        y > margin &&
-        y < series.height - margin
-      );
-      if ((t?.score[i] ?? 0) < minScore || atEdge) {
-        cut++;
-        break;
-      }
+      if ((t?.score[i] ?? 0) < minScore) gone++;
+      else if (
+        !(x > margin && x < series.width - margin && y > margin && y < series.height - margin)
+      )
+        atEdge = true;
     }
+    if (atEdge || gone === 2) cut++;
   }
   const motion = series.cameraMotion;
   return {

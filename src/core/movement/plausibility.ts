@@ -58,8 +58,10 @@ const G = 9.81;
 const TYPICAL_LEG_M = 0.88;
 /** Capture rates phones offer for slow motion, frames per second. */
 const CAPTURE_RATES = [60, 120, 240, 480, 960] as const;
-/** Time running this many times slower than real is taken as slow motion. */
+/** Time running this many times slower than real is taken as slow motion (or walking, below CLEARLY_SLOW). */
 const SLOW_MOTION_FACTOR = 1.6;
+/** Slower than this, a walker cannot explain the gentle fall: it is slow motion. */
+const CLEARLY_SLOW = 3;
 
 export interface TimeScale {
   /** How many times slower than real time the clip's motion runs (1 = real time). */
@@ -112,10 +114,18 @@ export function cadenceCause(clues: CadenceClues): { cause: CadenceCause; words:
   if (cadence < RUNNING_CADENCE.min) {
     if (scale && scale.stretch >= SLOW_MOTION_FACTOR) {
       const rate = likelyCaptureRate(fps, scale.stretch);
-      return {
-        cause: "slow-motion",
-        words: `This looks like a slow-motion clip: in flight the body falls at ${scale.apparentG.toFixed(1)} m/s² instead of 9.8, as if time ran ${scale.stretch.toFixed(1)}× slower. Give the rate it was filmed at with --fps${rate ? ` (probably --fps ${rate})` : ""}.${who}`,
-      };
+      const fall = `between steps the body falls at ${scale.apparentG.toFixed(1)} m/s² instead of 9.8, as if time ran ${scale.stretch.toFixed(1)}× slower`;
+      const give = `give the rate it was filmed at with --fps${rate ? ` (probably --fps ${rate})` : ""}`;
+      // A walker's hip also drops more gently than free fall (by about 2× in time): below 3× it could be either.
+      return scale.stretch >= CLEARLY_SLOW
+        ? {
+            cause: "slow-motion",
+            words: `This looks like a slow-motion clip: ${fall}. ${give[0]?.toUpperCase()}${give.slice(1)}.${who}`,
+          }
+        : {
+            cause: "slow-motion",
+            words: `This looks like slow motion or walking: ${fall}. If it was filmed in slow motion, ${give}; if the person was walking, film at a running pace.${who}`,
+          };
     }
     if (!clues.flightPhase) {
       return {

@@ -166,6 +166,26 @@ function cadenceSummary(cadences: readonly number[]): MetricSummary | undefined 
   return { ...summary, mean: cadences.length / totalMinutes };
 }
 
+/**
+ * Cadence from the contacts kept on the clip's beat: each interval counts the steps the rhythm
+ * puts in it (one, or more where a step was missed), so the mean is steps ÷ time over the whole
+ * run of contacts and a missed step neither drops out nor halves a cadence.
+ */
+function onTheBeat(steps: readonly GaitStep[], period: number): MetricSummary | undefined {
+  const cadences: number[] = [];
+  let beats = 0;
+  let seconds = 0;
+  for (let i = 1; i < steps.length; i++) {
+    const interval = (steps[i]?.contact ?? 0) - (steps[i - 1]?.contact ?? 0);
+    const count = Math.max(1, Math.round(interval / period));
+    beats += count;
+    seconds += interval;
+    cadences.push((60 * count) / interval);
+  }
+  const summary = summarize(cadences);
+  return summary && seconds > 0 ? { ...summary, mean: (60 * beats) / seconds } : undefined;
+}
+
 /** Mean hip-line angle over whole steps, degrees; left and right drops cancel, a tilted camera does not. */
 function meanHipLineDeg(prepared: PreparedSeries, steps: readonly GaitStep[]): number {
   const lh = prepared.points.leftHip;
@@ -270,7 +290,9 @@ export function analyzeRunning(
     left: steps.filter((s) => s.side === "left").length,
     right: steps.filter((s) => s.side === "right").length,
   };
-  const overall = cadenceSummary(overallCadence(events.steps));
+  const overall = rhythm
+    ? onTheBeat(events.steps, rhythm.stepPeriodS)
+    : cadenceSummary(overallCadence(events.steps));
   const analysis: RunningAnalysis = {
     kind: "running",
     rulesVersion: RULES_VERSION,

@@ -3,6 +3,7 @@ import type { SourceId } from "../sources.js";
 import type { Confidence, MovementEvidence, MovementSign } from "./evidence.js";
 import { DEFAULT_MOVEMENT_THRESHOLDS, type MovementThresholds } from "./movement-thresholds.js";
 import { LOW_SCORE, MIN_STEPS_PER_SIDE, type RunningAnalysis } from "./running-analysis.js";
+import type { RunningMetricId } from "./running-metrics.js";
 import type { MetricSummary } from "./stats.js";
 
 /**
@@ -26,11 +27,14 @@ const spread = (m: MetricSummary, unit: string) =>
  */
 export function videoConfidence(
   analysis: RunningAnalysis,
-  options: { reliability: Reliability; steps: number },
+  options: { reliability: Reliability; steps: number; metric?: RunningMetricId },
 ): Confidence {
   const codes = new Set(analysis.warnings.map((w) => w.code));
+  const metric = options.metric;
   if (
     options.steps < MIN_STEPS_PER_SIDE ||
+    // A warning about the camera (panning, a runner changing size, cut off) lowers what it affects.
+    (metric !== undefined && analysis.warnings.some((w) => w.downgrades?.includes(metric))) ||
     analysis.quality.meanScore < LOW_SCORE ||
     codes.has("view-uncertain") ||
     codes.has("sides-confused") ||
@@ -50,6 +54,7 @@ export function videoConfidence(
 
 interface SignInput {
   sign: MovementSign;
+  metric: RunningMetricId;
   side?: Side;
   present: boolean;
   value: number;
@@ -71,7 +76,11 @@ function evidence(analysis: RunningAnalysis, input: SignInput): MovementEvidence
       unit: input.unit,
       reference: input.reference,
     },
-    confidence: videoConfidence(analysis, { reliability: input.reliability, steps: input.steps }),
+    confidence: videoConfidence(analysis, {
+      reliability: input.reliability,
+      steps: input.steps,
+      metric: input.metric,
+    }),
     method: "video",
     observation: input.observation,
     source: input.source,
@@ -91,10 +100,17 @@ export function runningEvidence(
 ): MovementEvidence[] {
   const out: MovementEvidence[] = [];
   const t = thresholds;
+  // A withheld measure is no evidence, whatever an older or edited analysis still holds for it.
+  const withheld = (metric: RunningMetricId, side?: Side) =>
+    (analysis.withheld ?? []).some(
+      (w) => w.metric === metric && (w.side === undefined || w.side === side),
+    );
+  const shown = <T>(metric: RunningMetricId, side: Side | undefined, value: T | undefined) =>
+    withheld(metric, side) ? undefined : value;
   for (const side of ["left", "right"] as const) {
     const m = analysis.metrics[side];
     const steps = analysis.quality.stepsUsed[side];
-    const drop = m.pelvicDrop;
+    const drop = shown("pelvicDrop", side, m.pelvicDrop);
     if (drop) {
       const otherDrop = analysis.metrics[other(side)].pelvicDrop;
       const difference = otherDrop ? drop.mean - otherDrop.mean : 0;
@@ -108,6 +124,7 @@ export function runningEvidence(
       out.push(
         evidence(analysis, {
           sign: "pelvic-drop",
+          metric: "pelvicDrop",
           side,
           present: high || asymmetric,
           value: drop.mean,
@@ -120,12 +137,13 @@ export function runningEvidence(
         }),
       );
     }
-    const fppa = m.kneeFppa;
+    const fppa = shown("kneeFppa", side, m.kneeFppa);
     if (fppa) {
       const present = fppa.mean > t.kneeFppaDeg;
       out.push(
         evidence(analysis, {
           sign: "knee-valgus",
+          metric: "kneeFppa",
           side,
           present,
           value: fppa.mean,
@@ -138,12 +156,13 @@ export function runningEvidence(
         }),
       );
     }
-    const lean = m.trunkLean;
+    const lean = shown("trunkLean", side, m.trunkLean);
     if (lean) {
       const present = lean.mean > t.trunkLeanDeg;
       out.push(
         evidence(analysis, {
           sign: "trunk-lean",
+          metric: "trunkLean",
           side,
           present,
           value: lean.mean,
@@ -156,7 +175,7 @@ export function runningEvidence(
         }),
       );
     }
-    const midline = m.footFromMidline;
+    const midline = shown("footFromMidline", side, m.footFromMidline);
     if (midline) {
       const own = analysis.steps.filter((s) => s.side === side);
       const crossed = own.filter((s) => (s.values.footFromMidline ?? 0) < 0).length;
@@ -164,6 +183,7 @@ export function runningEvidence(
       out.push(
         evidence(analysis, {
           sign: "crossover",
+          metric: "footFromMidline",
           side,
           present: share > t.crossoverShare,
           value: midline.mean,
@@ -176,13 +196,14 @@ export function runningEvidence(
         }),
       );
     }
-    const shank = m.shankAngleContact;
+    const shank = shown("shankAngleContact", side, m.shankAngleContact);
     if (shank) {
       const present = shank.mean > t.shankAngleDeg;
       const ahead = m.heelAheadOfHip;
       out.push(
         evidence(analysis, {
           sign: "overstride",
+          metric: "shankAngleContact",
           side,
           present,
           value: shank.mean,
@@ -196,13 +217,14 @@ export function runningEvidence(
       );
     }
   }
-  const cadence = analysis.cadence;
+  const cadence = shown("cadence", undefined, analysis.cadence);
   if (cadence) {
     const present = cadence.mean < t.lowCadence;
     const steps = Math.min(analysis.quality.stepsUsed.left, analysis.quality.stepsUsed.right);
     out.push(
       evidence(analysis, {
         sign: "low-cadence",
+        metric: "cadence",
         present,
         value: cadence.mean,
         unit: "steps/min",

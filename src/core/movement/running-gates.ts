@@ -67,19 +67,19 @@ export function gateMeasures(analysis: RunningAnalysis, clues: GateClues): GateR
   const warn = (code: WarningCode, message: string) => warnings.push({ code, message });
   const steps = analysis.steps.length;
   const rhythm = analysis.rhythm;
-  if (analysis.durationS < MIN_CLIP_S || (steps > 0 && steps < MIN_STEPS_TO_MEASURE)) {
+  if (analysis.durationS < MIN_CLIP_S) {
     warn(
       "clip-too-short",
-      `The clip lasts ${analysis.durationS.toFixed(1)} s and shows ${steps} step${steps === 1 ? "" : "s"}: at least ${MIN_STEPS_TO_MEASURE} steps (${MIN_CLIP_S} s of running) are needed to measure anything, and 7 per side for a reliable average (Dingenen 2018). Nothing is reported; film 10–20 s of steady running.`,
+      `The clip lasts ${analysis.durationS.toFixed(1)} s and shows ${steps} step${steps === 1 ? "" : "s"}: at least ${MIN_CLIP_S} s of running (${MIN_STEPS_TO_MEASURE} steps) are needed to measure anything, and 7 steps per side for a reliable average (Dingenen 2018). Nothing is reported; film 10–20 s of steady running.`,
     );
     refuse(ALL_MEASURES, "clip-too-short");
     return { withheld, warnings };
   }
   if (steps === 0) return { withheld, warnings };
-  if (!rhythm) {
+  if (!rhythm || steps < MIN_STEPS_TO_MEASURE) {
     warn(
       "no-clear-rhythm",
-      "The clip has no clear running rhythm: neither the pelvis nor the feet repeat regularly, so the steps cannot be placed and nothing is reported. Film one person running steadily, whole body in view, for 10–20 s.",
+      `The clip has no clear running rhythm${rhythm ? ` (only ${steps} steps keep to it in ${analysis.durationS.toFixed(0)} s)` : ": neither the pelvis nor the feet repeat regularly"}, so the steps cannot be placed and nothing is reported. The pose model may not have followed the body (a silhouette, a dark or blurred clip, someone else in the picture); film one person running steadily, whole body in view, for 10–20 s.`,
     );
     refuse(ALL_MEASURES, "no-clear-rhythm");
     return { withheld, warnings };
