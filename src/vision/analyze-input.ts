@@ -63,6 +63,8 @@ export interface AnalyzeResult {
   evidence: MovementEvidence[];
   /** Files written, relative to nothing (as given by `out`). */
   files: string[];
+  /** What the reader should know about the input itself (files ignored, the frame rate used). */
+  notes: string[];
 }
 
 /** Runs the whole analysis of one input. Throws InputError or VideoError for unusable input. */
@@ -73,6 +75,7 @@ export async function analyzeInput(
   const source = inputKind(input);
   let series: KeypointSeries;
   let video: VideoInfo | undefined;
+  const notes: string[] = [];
   const sizeOptions = {
     ...(options.fps ? { fps: options.fps } : {}),
     ...(options.view ? { view: options.view } : {}),
@@ -86,8 +89,19 @@ export async function analyzeInput(
     });
     series = pose.series;
     video = pose.video;
+    if (video.captureFps && !options.fps) {
+      notes.push(
+        `Slow motion: the phone filmed at ${video.captureFps} fps and stored the clip at ${video.fps} fps; times are measured at the filming rate (give --fps to override).`,
+      );
+    }
   } else if (source === "openpose") {
-    series = readOpenPoseFolder(input, sizeOptions);
+    const folder = readOpenPoseFolder(input, sizeOptions);
+    series = folder.series;
+    if (folder.ignored.length > 0) {
+      notes.push(
+        `Read ${series.t.length} OpenPose frame files (*_keypoints.json); ignored ${folder.ignored.length} other file${folder.ignored.length === 1 ? "" : "s"}: ${folder.ignored.join(", ")}.`,
+      );
+    }
   } else {
     series = readKeypointFile(input, sizeOptions);
   }
@@ -116,6 +130,7 @@ export async function analyzeInput(
     analysis,
     evidence,
     files: [],
+    notes,
   };
   if (video) result.video = video;
   if (options.out) {

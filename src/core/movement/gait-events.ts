@@ -156,10 +156,21 @@ export function detectGaitEvents(
   const raw = options.bodyScalePx ? inBodySizes(measured, options.bodyScalePx, fps) : measured;
   const cutoff = Math.min(options.cutoffHz ?? 6, fps * 0.38);
   const y = lowPassZeroPhase(raw, { cutoffHz: cutoff, sampleHz: fps });
+  const period = options.stepPeriodS;
   const coarse = lowPassZeroPhase(raw, { cutoffHz: Math.min(4, fps * 0.38), sampleHz: fps });
-  const minDistance = Math.max(2, Math.floor((fps * 60) / MAX_CADENCE));
-  const lows = findPeaks(coarse, minDistance); // image y down: a peak is the lowest body position
-  const highs = findPeaks(negate(coarse), minDistance);
+  const minDistance = Math.max(
+    2,
+    Math.floor((fps * 60) / MAX_CADENCE),
+    period ? Math.floor(0.6 * period * fps) : 0,
+  );
+  // With the rhythm known, the turning points are found in the step band, then placed on the
+  // pelvis itself (the band's own extremes lag at the clip's ends).
+  const band = period ? stepBand(raw, fps, 1 / period) : coarse;
+  const near = period ? Math.max(1, Math.round(0.2 * period * fps)) : 0;
+  const lows = [...new Set(findPeaks(band, minDistance).map((i) => extreme(coarse, i, near, 1)))]; // image y down: a peak is the lowest body position
+  const highs = [
+    ...new Set(findPeaks(negate(band), minDistance).map((i) => extreme(coarse, i, near, -1))),
+  ];
   const up = secondDerivative(y, fps).map((a) => -a); // upward acceleration, px/s²
   const atHighs = highs.map((h) => up[h] ?? Number.NaN).filter(Number.isFinite);
   const g = atHighs.length > 0 ? -median(atHighs) : 0;
@@ -174,8 +185,17 @@ export function detectGaitEvents(
     // Without a flight phase (g ≤ 0) fall back to a share of the swing in acceleration.
     const upLow = up[low] ?? 0;
     const threshold = g > 0 ? -g * (1 - k) : (up[before] ?? 0) + k * (upLow - (up[before] ?? 0));
-    const contactIndex = lastRise(up, { from: before, to: low, threshold });
-    const toeOffIndex = firstFall(up, { from: low, to: after, threshold });
+    // With the clip's rhythm known, a step whose noisy acceleration never crosses the line is
+    // still a step: its contact and toe-off are where the push rises and fades fastest.
+    // (Not at the clip's ends, where the filters' edges bend the signal.)
+    const edge = period ? 0.5 * period * fps : 0;
+    const rhythmic = period !== undefined && before > edge && after < y.length - 1 - edge;
+    const contactIndex =
+      lastRise(up, { from: before, to: low, threshold }) ??
+      (rhythmic ? steepest(up, { from: before, to: low, sign: 1 }) : undefined);
+    const toeOffIndex =
+      firstFall(up, { from: low, to: after, threshold }) ??
+      (rhythmic ? steepest(up, { from: low, to: after, sign: -1 }) : undefined);
     if (contactIndex === undefined || toeOffIndex === undefined) continue;
     steps.push({
       side: "left", // set by assignSides below
@@ -218,6 +238,20 @@ function inBodySizes(y: Float64Array, scale: Float64Array, fps: number): Float64
   });
 }
 
+/**
+ * The pelvis height in the band of the step rhythm (0.6–1.5 × the step frequency, at most 4 Hz):
+ * pose models move a side view's hip point with the swinging leg, once per stride, and that
+ * slower sway must not make or hide a lowest point.
+ */
+function stepBand(y: Float64Array, fps: number, stepHz: number): Float64Array {
+  const top = lowPassZeroPhase(y, {
+    cutoffHz: Math.min(4, 1.5 * stepHz, fps * 0.38),
+    sampleHz: fps,
+  });
+  const sway = lowPassZeroPhase(y, { cutoffHz: Math.min(0.6 * stepHz, fps * 0.38), sampleHz: fps });
+  return top.map((v, i) => v - (sway[i] ?? Number.NaN));
+}
+
 /** Contacts further than this share of a step from the beat break the rhythm. */
 const OFF_BEAT = 0.3;
 
@@ -253,6 +287,32 @@ function keepRhythm(
     if (kept.length > best.length) best = kept;
   }
   return { kept: best, dropped: steps.length - best.length };
+}
+
+/** Index of the largest (sign +1) or smallest (−1) value within `near` samples of `index`. */
+function extreme(values: Float64Array, index: number, near: number, sign: 1 | -1): number {
+  let best = index;
+  for (let i = Math.max(0, index - near); i <= Math.min(values.length - 1, index + near); i++) {
+    if (sign * ((values[i] ?? Number.NaN) - (values[best] ?? Number.NaN)) > 0) best = i;
+  }
+  return best;
+}
+
+/** Index in [from, to) where `values` rises (sign +1) or falls (−1) fastest. */
+function steepest(
+  values: Float64Array,
+  range: { from: number; to: number; sign: 1 | -1 },
+): number | undefined {
+  let best: number | undefined;
+  let bestSlope = 0;
+  for (let i = range.from; i < range.to; i++) {
+    const slope = range.sign * ((values[i + 1] ?? Number.NaN) - (values[i] ?? Number.NaN));
+    if (slope > bestSlope) {
+      bestSlope = slope;
+      best = i + 0.5;
+    }
+  }
+  return best;
 }
 
 /** Last upward crossing of `threshold` in [from, to], as a fractional index. */

@@ -56,6 +56,8 @@ export const PLAUSIBLE_RANGES: Partial<Record<RunningMetricId, PlausibleRange>> 
 const G = 9.81;
 /** Hip-to-ankle length of an adult leg, m (about 0.245 × height twice; 0.8–0.95 m). */
 const TYPICAL_LEG_M = 0.88;
+/** A typical recreational running cadence, steps/min (heiderscheit-2011: 171 ± 8). */
+const TYPICAL_CADENCE = 170;
 /** Capture rates phones offer for slow motion, frames per second. */
 const CAPTURE_RATES = [60, 120, 240, 480, 960] as const;
 /** Time running this many times slower than real is taken as slow motion (or walking, below CLEARLY_SLOW). */
@@ -81,14 +83,18 @@ export function timeScale(flightAccelPx: number, legLengthPx: number): TimeScale
   return { apparentG, stretch: Math.sqrt(G / apparentG) };
 }
 
-/** The phone capture rate nearest to the clip's rate sped up by the stretch, or undefined. */
-export function likelyCaptureRate(fps: number, stretch: number): number | undefined {
-  const guess = fps * stretch;
+/**
+ * The phone capture rate that puts the clip's cadence back into running's range (nearest to a
+ * typical 170 steps/min), or undefined when none does. Pose noise blurs the fall in flight, so
+ * the rate is read from the cadence, which noise does not bias.
+ */
+export function likelyCaptureRate(fps: number, cadence: number): number | undefined {
   let best: number | undefined;
+  const miss = (rate: number) => Math.abs(Math.log((cadence * rate) / fps / TYPICAL_CADENCE));
   for (const rate of CAPTURE_RATES) {
-    if (rate <= fps) continue;
-    if (best === undefined || Math.abs(Math.log(rate / guess)) < Math.abs(Math.log(best / guess)))
-      best = rate;
+    const real = (cadence * rate) / fps;
+    if (rate <= fps || real < RUNNING_CADENCE.min || real > RUNNING_CADENCE.max) continue;
+    if (best === undefined || miss(rate) < miss(best)) best = rate;
   }
   return best;
 }
@@ -113,7 +119,7 @@ export function cadenceCause(clues: CadenceClues): { cause: CadenceCause; words:
     : "";
   if (cadence < RUNNING_CADENCE.min) {
     if (scale && scale.stretch >= SLOW_MOTION_FACTOR) {
-      const rate = likelyCaptureRate(fps, scale.stretch);
+      const rate = likelyCaptureRate(fps, cadence);
       const fall = `between steps the body falls at ${scale.apparentG.toFixed(1)} m/s² instead of 9.8, as if time ran ${scale.stretch.toFixed(1)}× slower`;
       const give = `give the rate it was filmed at with --fps${rate ? ` (probably --fps ${rate})` : ""}`;
       // A walker's hip also drops more gently than free fall (by about 2× in time): below 3× it could be either.

@@ -24,6 +24,8 @@ export const CLEAR_RHYTHM = 0.5;
 const MIN_PERIOD_S = 0.2;
 /** Longest step period searched, s (12 steps/min: slow motion at 8× or more still shows a period). */
 const MAX_PERIOD_S = 5;
+/** A period's autocorrelation peak must rise this much above the trough before it. */
+const PROMINENCE = 0.2;
 /** Periods from the two signals agree when within this share. */
 const AGREE = 0.15;
 
@@ -68,10 +70,15 @@ export function dominantPeriod(
   const hi = Math.min(Math.floor(values.length / 2), Math.round(options.maxS * options.sampleHz));
   if (hi <= lo + 1) return undefined;
   const r = autocorrelation(values, lo, hi);
+  // Peaks that stand out from the trough before them: a plateau of slow drift is no period.
   const peaks: number[] = [];
+  let trough = Number.POSITIVE_INFINITY;
   for (let k = 1; k < r.length - 1; k++) {
     const v = r[k] ?? Number.NaN;
-    if (v > (r[k - 1] ?? Number.NaN) && v >= (r[k + 1] ?? Number.NaN) && v > 0) peaks.push(k);
+    trough = Math.min(trough, r[k - 1] ?? Number.POSITIVE_INFINITY);
+    if (!(v > (r[k - 1] ?? Number.NaN) && v >= (r[k + 1] ?? Number.NaN) && v > 0)) continue;
+    if (v - trough >= PROMINENCE) peaks.push(k);
+    trough = v;
   }
   if (peaks.length === 0) return undefined;
   const best = Math.max(...peaks.map((k) => r[k] ?? 0));
@@ -164,7 +171,9 @@ export function findRhythm(input: {
     if (Math.abs(clearPelvis.lagS - clearStride.lagS) <= AGREE * clearStride.lagS)
       return make(half, clearStride.clarity, "pelvis and feet");
   }
-  if (clearPelvis) return make(clearPelvis.lagS, clearPelvis.clarity, "pelvis");
+  // Disagreeing or alone: the signal that repeats more cleanly.
+  if (clearPelvis && (!clearStride || clearPelvis.clarity >= clearStride.clarity))
+    return make(clearPelvis.lagS, clearPelvis.clarity, "pelvis");
   if (clearStride) return make(clearStride.lagS / 2, clearStride.clarity, "feet");
   return undefined;
 }
