@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { MovementEvidence } from "../core/movement/evidence.js";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
 import type { CameraView, KeypointSeries } from "../core/movement/keypoints.types.js";
+import { keypointsTooPoor } from "../core/movement/model-choice.js";
 import { analyzeRunning, type RunningAnalysis } from "../core/movement/running-analysis.js";
 import { runningEvidence } from "../core/movement/running-evidence.js";
 import {
@@ -33,6 +34,9 @@ import {
 } from "./keypoint-files.js";
 import type { PoseModelKind } from "./model-files.js";
 import { estimateVideoPose } from "./video-pose.js";
+
+/** The pose model a clip is measured again with when the default one's keypoints fall short. */
+const ESCALATE_TO: PoseModelKind = "thunder";
 
 export type MovementTaskKind = "running" | "single-leg-squat" | "single-leg-stance";
 
@@ -80,12 +84,16 @@ export async function analyzeInput(
     ...(options.fps ? { fps: options.fps } : {}),
     ...(options.view ? { view: options.view } : {}),
   };
+  const task = options.task ?? "running";
   if (source === "video") {
-    const pose = await estimateVideoPose(input, {
-      ...(options.model ? { model: options.model } : {}),
+    const poseOptions = {
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    const pose = await estimateVideoPose(input, {
+      ...poseOptions,
+      ...(options.model ? { model: options.model } : {}),
     });
     series = pose.series;
     video = pose.video;
@@ -93,6 +101,18 @@ export async function analyzeInput(
       notes.push(
         `Slow motion: the phone filmed at ${video.captureFps} fps and stored the clip at ${video.fps} fps; times are measured at the filming rate (give --fps to override).`,
       );
+    }
+    // The fast model first; the accurate one only when the fast one's keypoints fall short.
+    if (!options.model && task === "running") {
+      const why = keypointsTooPoor(
+        analyzeRunning(series, options.view ? { view: options.view } : {}),
+      );
+      if (why) {
+        series = (await estimateVideoPose(input, { ...poseOptions, model: ESCALATE_TO })).series;
+        notes.push(
+          `The fast pose model's keypoints fell short (${why}): the clip was measured again with ${ESCALATE_TO}, the accurate model.`,
+        );
+      }
     }
   } else if (source === "openpose") {
     const folder = readOpenPoseFolder(input, sizeOptions);
@@ -106,7 +126,6 @@ export async function analyzeInput(
     series = readKeypointFile(input, sizeOptions);
   }
   if (options.view) series.view = options.view;
-  const task = options.task ?? "running";
   let analysis: MovementAnalysis;
   let evidence: MovementEvidence[];
   if (task === "single-leg-squat") {

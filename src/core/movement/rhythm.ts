@@ -5,7 +5,7 @@
  * which one missed or doubled contact cannot move.
  */
 import type { CameraView, KeypointSeries } from "./keypoints.types.js";
-import { lowPassZeroPhase } from "./signal.js";
+import { fillGaps, lowPassZeroPhase } from "./signal.js";
 
 export interface Rhythm {
   /** Step period, s (one foot strike to the next, either foot). */
@@ -91,6 +91,8 @@ export function dominantPeriod(
   return { lagS: (lo + k + shift) / options.sampleHz, clarity: b };
 }
 
+/** Gaps up to this long (s) are bridged before the rhythm is looked for. */
+const BRIDGE_S = 0.3;
 /** Rate the signals are reduced to before the autocorrelation: ample for a 1–5 Hz rhythm, and cheap. */
 const RHYTHM_HZ = 30;
 
@@ -99,9 +101,12 @@ const RHYTHM_HZ = 30;
  * jitter (above 6 Hz) smoothed away, and the result thinned to about 30 samples a second.
  */
 function bandOf(
-  values: Float64Array,
+  input: Float64Array,
   sampleHz: number,
 ): { values: Float64Array; sampleHz: number } {
+  // Short gaps bridged first: filtering each scrap between gaps alone would flatten it.
+  const values = input.slice();
+  fillGaps(values, Math.round(BRIDGE_S * sampleHz));
   const slow = lowPassZeroPhase(values, { cutoffHz: Math.min(0.2, sampleHz * 0.38), sampleHz });
   const fast = lowPassZeroPhase(values, { cutoffHz: Math.min(6, sampleHz * 0.38), sampleHz });
   const every = Math.max(1, Math.floor(sampleHz / RHYTHM_HZ));

@@ -167,23 +167,33 @@ function cadenceSummary(cadences: readonly number[]): MetricSummary | undefined 
 }
 
 /**
- * Cadence from the contacts kept on the clip's beat: each interval counts the steps the rhythm
- * puts in it (one, or more where a step was missed), so the mean is steps ÷ time over the whole
- * run of contacts and a missed step neither drops out nor halves a cadence.
+ * Cadence from the contacts kept on the clip's beat: each contact gets its beat number (the
+ * rhythm says how many steps fall in each interval, one or more where a step was missed), and
+ * the step time is the slope of contact time against beat number, fitted over every contact, so
+ * the jitter of single contacts, including the first and the last, averages out.
  */
 function onTheBeat(steps: readonly GaitStep[], period: number): MetricSummary | undefined {
+  if (steps.length < 2) return undefined;
   const cadences: number[] = [];
-  let beats = 0;
-  let seconds = 0;
+  const beats: number[] = [0];
   for (let i = 1; i < steps.length; i++) {
     const interval = (steps[i]?.contact ?? 0) - (steps[i - 1]?.contact ?? 0);
     const count = Math.max(1, Math.round(interval / period));
-    beats += count;
-    seconds += interval;
+    beats.push((beats[i - 1] ?? 0) + count);
     cadences.push((60 * count) / interval);
   }
+  const n = steps.length;
+  const meanBeat = beats.reduce((a, b) => a + b, 0) / n;
+  const meanTime = steps.reduce((a, s) => a + s.contact, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  steps.forEach((s, i) => {
+    const dx = (beats[i] ?? 0) - meanBeat;
+    sxy += dx * (s.contact - meanTime);
+    sxx += dx * dx;
+  });
   const summary = summarize(cadences);
-  return summary && seconds > 0 ? { ...summary, mean: (60 * beats) / seconds } : undefined;
+  return summary && sxx > 0 && sxy > 0 ? { ...summary, mean: (60 * sxx) / sxy } : undefined;
 }
 
 /** Mean hip-line angle over whole steps, degrees; left and right drops cancel, a tilted camera does not. */

@@ -45,6 +45,8 @@ export const LOW_FPS = 30;
 export const MIN_LEG_PX = 100;
 /** Mean keypoint score below which results are flagged. */
 export const LOW_SCORE = 0.5;
+/** Contacts off the clip's rhythm by more than this (%) ask for the accurate pose model. */
+export const RHYTHM_AGREEMENT_PCT_FOR_MODEL = 1.5;
 /** Average hip-line tilt over whole strides above this (degrees) suggests a tilted camera. */
 export const TILT_DEG = 3;
 
