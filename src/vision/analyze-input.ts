@@ -104,13 +104,20 @@ export async function analyzeInput(
     }
     // The fast model first; the accurate one only when the fast one's keypoints fall short.
     if (!options.model && task === "running") {
-      const why = keypointsTooPoor(
-        analyzeRunning(series, options.view ? { view: options.view } : {}),
-      );
+      const view = options.view ? { view: options.view } : {};
+      const fast = analyzeRunning(series, view);
+      const why = keypointsTooPoor(fast);
       if (why) {
-        series = (await estimateVideoPose(input, { ...poseOptions, model: ESCALATE_TO })).series;
+        const accurate = (await estimateVideoPose(input, { ...poseOptions, model: ESCALATE_TO }))
+          .series;
+        const second = analyzeRunning(accurate, view);
+        // Kept unless it is poor too and withholds more than the fast model's.
+        const keep =
+          keypointsTooPoor(second) === undefined || second.withheld.length <= fast.withheld.length;
+        // Who else is in the picture and how the camera moved do not depend on the model.
+        if (keep) series = { ...accurate, ...pictureFacts(series, accurate) };
         notes.push(
-          `The fast pose model's keypoints fell short (${why}): the clip was measured again with ${ESCALATE_TO}, the accurate model.`,
+          `The fast pose model's keypoints fell short (${why}): the clip was measured again with ${ESCALATE_TO}, the accurate model${keep ? "" : ", which did no better, so the fast model's keypoints are used"}.`,
         );
       }
     }
@@ -177,6 +184,17 @@ export async function analyzeInput(
     writeFileSync(analysisPath, `${JSON.stringify(result, null, 2)}\n`);
   }
   return result;
+}
+
+/** The people count and camera motion of two passes over the same video: the fuller of each. */
+function pictureFacts(a: KeypointSeries, b: KeypointSeries): Partial<KeypointSeries> {
+  const facts: Partial<KeypointSeries> = {};
+  const people =
+    (a.people?.framesWithSeveral ?? 0) >= (b.people?.framesWithSeveral ?? 0) ? a.people : b.people;
+  if (people) facts.people = people;
+  const motion = a.cameraMotion ?? b.cameraMotion;
+  if (motion) facts.cameraMotion = motion;
+  return facts;
 }
 
 /** Decodes only the frames to be pictured and writes them annotated as PNG files. */

@@ -100,10 +100,7 @@ const RHYTHM_HZ = 30;
  * Keeps the band where a running rhythm lives: the slow drift (below 0.2 Hz) is removed, pose
  * jitter (above 6 Hz) smoothed away, and the result thinned to about 30 samples a second.
  */
-function bandOf(
-  input: Float64Array,
-  sampleHz: number,
-): { values: Float64Array; sampleHz: number } {
+function bandOf(input: Float64Array, sampleHz: number): { values: Float64Array; sampleHz: number } {
   // Short gaps bridged first: filtering each scrap between gaps alone would flatten it.
   const values = input.slice();
   fillGaps(values, Math.round(BRIDGE_S * sampleHz));

@@ -76,14 +76,15 @@ export function gateMeasures(analysis: RunningAnalysis, clues: GateClues): GateR
     return { withheld, warnings };
   }
   if (steps === 0) return { withheld, warnings };
-  if (!rhythm || steps < MIN_STEPS_TO_MEASURE) {
+  const placeless = (why: string) => {
     warn(
       "no-clear-rhythm",
-      `The clip has no clear running rhythm${rhythm ? ` (only ${steps} steps keep to it in ${analysis.durationS.toFixed(0)} s)` : ": neither the pelvis nor the feet repeat regularly"}, so the steps cannot be placed and nothing is reported. The pose model may not have followed the body (a silhouette, a dark or blurred clip, someone else in the picture); film one person running steadily, whole body in view, for 10–20 s.`,
+      `The clip has no clear running rhythm${why}, so the steps cannot be placed and nothing is reported. The pose model may not have followed the body (a silhouette, a dark or blurred clip, someone else in the picture); film one person running steadily, whole body in view, for 10–20 s.`,
     );
     refuse(ALL_MEASURES, "no-clear-rhythm");
     return { withheld, warnings };
-  }
+  };
+  if (!rhythm) return placeless(": neither the pelvis nor the feet repeat regularly");
   const cadence = rhythm.cadenceFromRhythm;
   if (cadence < RUNNING_CADENCE.min || cadence > RUNNING_CADENCE.max) {
     const { cause, words } = cadenceCause({
@@ -102,6 +103,8 @@ export function gateMeasures(analysis: RunningAnalysis, clues: GateClues): GateR
       cause === "slow-motion" || cause === "sped-up" ? TIMING : ALL_MEASURES,
       "implausible-cadence",
     );
+  } else if (steps < MIN_STEPS_TO_MEASURE) {
+    return placeless(` (only ${steps} steps keep to it in ${analysis.durationS.toFixed(0)} s)`);
   } else if (rhythm.agreementPct === undefined || rhythm.agreementPct > RHYTHM_AGREEMENT_PCT) {
     warn(
       "rhythm-disagrees",
