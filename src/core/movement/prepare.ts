@@ -34,6 +34,8 @@ export interface PrepareOptions {
   maxGapSeconds?: number;
   /** Low-pass cut-off, Hz (zero-phase). Default 8 Hz, capped below Nyquist. */
   cutoffHz?: number;
+  /** Only these points are smoothed into tracks (all, when not given); every point gets its quality. */
+  points?: readonly KeypointName[];
 }
 
 /** Default smoothing for keypoint positions in running (Hz); a compromise between pose jitter and the 2–3 Hz step rhythm. */
@@ -116,6 +118,13 @@ export function prepareSeries(
       if (score >= minScore) weight[i] = score;
       else low++;
     }
+    quality[name] = {
+      meanScore: reported > 0 ? scoreSum / reported : 0,
+      lowFraction: n > 0 ? low / n : 1,
+      filled: 0,
+      outliers: 0,
+    };
+    if (options.points && !options.points.includes(name)) continue;
     const smooth = smoothKeypoint(track.x, track.y, weight, {
       sampleHz: series.fps,
       bandwidthHz: SMOOTHER_BANDWIDTH_HZ,
@@ -127,11 +136,10 @@ export function prepareSeries(
       y: lowPassZeroPhase(smooth.y, { cutoffHz, sampleHz: series.fps }),
     };
     quality[name] = {
-      meanScore: reported > 0 ? scoreSum / reported : 0,
-      lowFraction: n > 0 ? low / n : 1,
+      ...quality[name],
       filled: smooth.filled,
       outliers: smooth.rejected,
-    };
+    } as TrackQuality;
   }
   const left = points.leftHip;
   const right = points.rightHip;

@@ -130,6 +130,16 @@ export interface RunningOptions {
 
 const CORE_POINTS = LOWER_LIMB_POINTS;
 
+/** The points the running measures use: only these are smoothed. */
+const RUNNING_POINTS: readonly KeypointName[] = [
+  ...LOWER_LIMB_POINTS,
+  "leftHeel",
+  "rightHeel",
+  "leftShoulder",
+  "rightShoulder",
+  "midHip",
+];
+
 const frameOf = (index: number) => Math.round(index);
 
 /** Cadence from one side's successive contacts: 2 steps per stride, steps/min. */
@@ -250,7 +260,7 @@ export function analyzeRunning(
 ): RunningAnalysis {
   const minScore = options.minScore ?? 0.3;
   const { series, swapped, episodes } = fixLegSwaps(input, minScore);
-  const prepared = prepareSeries(series, { minScore });
+  const prepared = prepareSeries(series, { minScore, points: RUNNING_POINTS });
   const guess = detectView(prepared);
   const given = options.view ?? series.view;
   const view = given ?? guess.view;
