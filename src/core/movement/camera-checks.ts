@@ -131,3 +131,25 @@ export function checkCamera(series: KeypointSeries, minScore: number): CameraFin
 /** True when the runner's size changed enough over the clip to matter. */
 export const sizeChanges = (findings: CameraFindings): boolean =>
   findings.scaleChange > SCALE_CHANGE_LIMIT || findings.scaleChange < 1 / SCALE_CHANGE_LIMIT;
+
+/**
+ * Tilt of the ground in a side view, degrees (+ when it rises to image right): the line through
+ * the standing foot at each midstance. Only when the feet land over more than a leg length of the
+ * picture (a runner passing by); on a treadmill they land in one place and tell nothing.
+ */
+export function groundTiltDeg(feet: readonly { x: number; y: number }[], legPx: number): number {
+  const finite = feet.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  if (finite.length < 4) return 0;
+  const xs = finite.map((p) => p.x);
+  if (!(Math.max(...xs) - Math.min(...xs) > legPx)) return 0;
+  const mx = xs.reduce((a, b) => a + b, 0) / finite.length;
+  const my = finite.reduce((a, p) => a + p.y, 0) / finite.length;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of finite) {
+    sxy += (p.x - mx) * (p.y - my);
+    sxx += (p.x - mx) ** 2;
+  }
+  // Image y points down: a ground rising to the right has a negative slope.
+  return sxx > 0 ? -Math.atan(sxy / sxx) * (180 / Math.PI) : 0;
+}

@@ -3,6 +3,7 @@ import type { KeypointSeries } from "./keypoints.types.js";
 import { analyzeRunning, type RunningAnalysis } from "./running-analysis.js";
 import { runningEvidence } from "./running-evidence.js";
 import {
+  passingBy,
   shrinking,
   silhouette,
   slowMotion,
@@ -149,6 +150,30 @@ describe("phone footage as pose detectors see it", () => {
     expect(a.metrics.left.shankAngleContact).toBeUndefined();
     // Panning lowers everything that is still shown.
     expect(runningEvidence(a).every((e) => e.confidence === "low")).toBe(true);
+  });
+
+  it("tells a side-view camera that is not level by the ground line under a passing runner", () => {
+    // Belt speed 1 m/s, about 330 px per metre at 4 m: moving the body 350 px/s plants the stance foot.
+    const level = analyzeRunning(
+      passingBy(syntheticRun({ view: "side", fps: 60, durationS: 3.5, speed: 1 }).series, {
+        pxPerS: 350,
+        startPx: -600,
+      }),
+    );
+    expect(codes(level)).not.toContain("camera-tilted");
+    const tilted = analyzeRunning(
+      passingBy(syntheticRun({ view: "side", fps: 60, durationS: 3.5, speed: 1 }).series, {
+        pxPerS: 350,
+        startPx: -600,
+        rollDeg: 5,
+      }),
+    );
+    expect(message(tilted, "camera-tilted")).toMatch(
+      /^The ground \(the standing foot at each midstance\) is tilted by [45]\.\d° in the picture/,
+    );
+    expect(tilted.warnings.find((w) => w.code === "camera-tilted")?.downgrades).toContain(
+      "shankAngleContact",
+    );
   });
 
   it("says so when nothing repeats: a person fidgeting in place", () => {

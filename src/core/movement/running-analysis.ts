@@ -1,6 +1,6 @@
 import { RULES_VERSION } from "../rules-version.js";
 import { SIDES, type Side } from "../side.js";
-import { checkCamera, sizeChanges } from "./camera-checks.js";
+import { checkCamera, groundTiltDeg, sizeChanges } from "./camera-checks.js";
 import { detectGaitEvents, type GaitStep, median, pelvisHeight } from "./gait-events.js";
 import {
   type CameraView,
@@ -9,7 +9,7 @@ import {
   LOWER_LIMB_POINTS,
 } from "./keypoints.types.js";
 import { timeScale } from "./plausibility.js";
-import { type PreparedSeries, prepareSeries } from "./prepare.js";
+import { type PreparedSeries, prepareSeries, sampleAt } from "./prepare.js";
 import { findRhythm, type Rhythm } from "./rhythm.js";
 import { gateMeasures } from "./running-gates.js";
 import {
@@ -349,6 +349,22 @@ export function analyzeRunning(
     viewCertain: given !== undefined || guess.certain,
     sideConflicts: events.sideConflicts,
     hipLineDeg: view === "side" ? 0 : meanHipLineDeg(prepared, events.steps),
+    groundDeg:
+      view === "side"
+        ? groundTiltDeg(
+            events.steps.map((step) => ({
+              x: sampleAt(
+                prepared.points[`${step.side}Ankle`]?.x ?? new Float64Array(),
+                step.midstanceIndex,
+              ),
+              y: sampleAt(
+                prepared.points[`${step.side}Ankle`]?.y ?? new Float64Array(),
+                step.midstanceIndex,
+              ),
+            })),
+            leg,
+          )
+        : 0,
     camera,
   });
   const gates = gateMeasures(analysis, {

@@ -66,6 +66,8 @@ export function warningsFor(input: {
   viewCertain: boolean;
   sideConflicts: number;
   hipLineDeg: number;
+  /** Side view: tilt of the ground line through the standing feet, degrees. */
+  groundDeg: number;
   camera: CameraFindings;
 }): AnalysisWarning[] {
   const { analysis, series, camera } = input;
@@ -101,6 +103,13 @@ export function warningsFor(input: {
       "camera-tilted",
       `The hip line is tilted by ${Math.abs(input.hipLineDeg).toFixed(1)}° on average: the camera may not be level (or the runner leans to one side throughout). Pelvic drop and trunk lean include this tilt.`,
       ["pelvicDrop", "trunkLean", "kneeFppa"],
+    );
+  }
+  if (Math.abs(input.groundDeg) > TILT_DEG) {
+    add(
+      "camera-tilted",
+      `The ground (the standing foot at each midstance) is tilted by ${Math.abs(input.groundDeg).toFixed(1)}° in the picture: the camera is not level (or the ground slopes). The shin angle and the foot's position include this tilt.`,
+      ["shankAngleContact", "heelAheadOfHip"],
     );
   }
   if (camera.panning && series.cameraMotion) {

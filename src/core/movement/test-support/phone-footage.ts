@@ -179,3 +179,27 @@ export function silhouette(spec: Partial<RunnerSpec>, seed: number): KeypointSer
   out.cameraMotion = { checks: 8, movingShare: 1, speed: 0.3 };
   return out;
 }
+
+/**
+ * The runner passing a fixed camera instead of running on a treadmill: the whole body slides
+ * across the picture at `pxPerS`, starting `startPx` from where it was; then, optionally, the
+ * picture is rolled by `rollDeg` about its centre (a camera not level).
+ */
+export function passingBy(
+  series: KeypointSeries,
+  options: { pxPerS: number; startPx: number; rollDeg?: number },
+): KeypointSeries {
+  const out = copySeries(series);
+  const roll = ((options.rollDeg ?? 0) * Math.PI) / 180;
+  const cx = series.width / 2;
+  const cy = series.height / 2;
+  for (const track of Object.values(out.tracks) as KeypointTrack[]) {
+    for (let i = 0; i < track.x.length; i++) {
+      const x = (track.x[i] ?? 0) + options.startPx + options.pxPerS * (out.t[i] ?? 0) - cx;
+      const y = (track.y[i] ?? 0) - cy;
+      track.x[i] = cx + x * Math.cos(roll) - y * Math.sin(roll);
+      track.y[i] = cy + x * Math.sin(roll) + y * Math.cos(roll);
+    }
+  }
+  return out;
+}
