@@ -41,7 +41,8 @@ export function formatAnalysis(result: AnalyzeResult): string {
     }
     const withheld = (a.withheld ?? []).map((w) => {
       const info = RUNNING_METRICS[w.metric];
-      const seen = w.seen === undefined ? "" : `, ${w.seen.toFixed(1)} ${info.unit} seen`;
+      const unit = info.unit === "°" ? "°" : ` ${info.unit}`;
+      const seen = w.seen === undefined ? "" : `, ${w.seen.toFixed(1)}${unit} seen`;
       return `${info.label}${w.side ? ` (${w.side})` : ""}${seen}`;
     });
     if (withheld.length > 0)

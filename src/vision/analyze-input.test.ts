@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
 import type { KeypointSeries } from "../core/movement/keypoints.types.js";
 import { BODY_25_ORDER } from "../core/movement/openpose.import.js";
+import { slowMotion } from "../core/movement/test-support/phone-footage.js";
 import { syntheticRun } from "../core/movement/test-support/synthetic-runner.js";
 import { formatAnalysis } from "./analysis-report.js";
 import { analyzeInput } from "./analyze-input.js";
@@ -78,6 +79,28 @@ describe("hipcheck analyze on keypoints", () => {
     writeFileSync(join(folder, bad), JSON.stringify({ version: 1.3, people: "nobody" }));
     await expect(analyzeInput(folder, { fps: 30 })).rejects.toThrow(
       `The OpenPose frame file ${bad} has a problem:\n  - people: people must be a list (OpenPose frame file)`,
+    );
+  });
+
+  it("prints a slow-motion clip's cadence as not measured, and measures it at the --fps given", async () => {
+    const file = join(dir, "slow-motion.json");
+    writeFileSync(
+      file,
+      JSON.stringify(exportHipcheckKeypoints(slowMotion({ fps: 120, durationS: 8 }, 30))),
+    );
+    const stored = await analyzeInput(file);
+    const text = formatAnalysis(stored);
+    expect(text).toContain("Cadence: not measured (see the warnings)");
+    expect(text).toMatch(
+      /Not reported \(implausible or not measurable here\): Cadence, 42\.\d steps\/min seen/,
+    );
+    expect(text).toContain("probably --fps 120");
+    expect(text).not.toContain("raising it");
+    const real = await analyzeInput(file, { fps: 120 });
+    if (real.analysis.kind !== "running") throw new Error("running expected");
+    expect(Math.abs((real.analysis.cadence?.mean ?? 0) - 170)).toBeLessThan(2);
+    expect(formatAnalysis(real)).toMatch(
+      /^Cadence: 170 steps\/min \(SD \d+\.\d; the clip's rhythm gives 1[67]\d\.\d, agreement \d\.\d %\)$/m,
     );
   });
 

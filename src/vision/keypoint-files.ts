@@ -77,7 +77,12 @@ export function readKeypointFile(
     const record = data as Record<string, unknown>;
     if (record.format === HIPCHECK_KEYPOINTS_FORMAT) {
       const series = importHipcheckKeypoints(data);
-      if (options.fps) series.fps = options.fps;
+      if (options.fps && options.fps !== series.fps) {
+        // A rate given overrides the file's (slow motion): the frames' times follow it.
+        const stretch = series.fps / options.fps;
+        series.t = series.t.map((t) => t * stretch);
+        series.fps = options.fps;
+      }
       if (options.view) series.view = options.view;
       return series;
     }
