@@ -30,7 +30,7 @@ function expectCadence(a: RunningAnalysis, truth: number): void {
   expect(a.withheld.some((w) => w.metric === "cadence")).toBe(false);
 }
 
-// The phone clip of the field report: portrait, 60 fps, side view on a treadmill, 6.5 s.
+// A phone clip as people film it: portrait, 60 fps, side view on a treadmill, 6.5 s.
 const treadmillSide = syntheticRun({ view: "side", fps: 60, durationS: 6.5, cadence: 166.5 });
 const blurred = withSpeedJitter(treadmillSide.series, { basePx: 2, share: 0.5, seed: 3 });
 
