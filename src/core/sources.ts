@@ -185,6 +185,17 @@ const list = [
       "Crossley KM et al. Performance on the single-leg squat task indicates hip abductor muscle function. Am J Sports Med 2011;39:866–73.",
   },
   {
+    id: "novacheck-1998",
+    kind: "evidence",
+    citation: "Novacheck TF. The biomechanics of running. Gait Posture 1998;7:77–95.",
+  },
+  {
+    id: "tudor-locke-2018",
+    kind: "evidence",
+    citation:
+      "Tudor-Locke C et al. How fast is fast enough? Walking cadence (steps/min) as a practical estimate of intensity in adults: a narrative review. Br J Sports Med 2018;52:776–88.",
+  },
+  {
     id: "heiderscheit-2011",
     kind: "evidence",
     citation:

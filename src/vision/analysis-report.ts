@@ -14,10 +14,17 @@ export function formatAnalysis(result: AnalyzeResult): string {
     ? `${result.video.width}×${result.video.height}, ${result.video.fps} fps, ${result.video.durationS.toFixed(1)} s`
     : result.source;
   lines.push(`${result.input} (${where}; keypoints: ${result.model})`);
+  for (const note of result.notes ?? []) lines.push(`Note: ${note}`);
   if (a.kind === "running") {
     lines.push(`Running, ${a.view} view (${a.viewSource}), ${a.steps.length} steps analysed`);
+    const rhythm = a.rhythm
+      ? `; the clip's rhythm gives ${a.rhythm.cadenceFromRhythm.toFixed(1)}${a.rhythm.agreementPct === undefined ? "" : `, agreement ${a.rhythm.agreementPct.toFixed(1)} %`}`
+      : "";
     if (a.cadence)
-      lines.push(`Cadence: ${a.cadence.mean.toFixed(0)} steps/min (SD ${a.cadence.sd.toFixed(1)})`);
+      lines.push(
+        `Cadence: ${a.cadence.mean.toFixed(0)} steps/min (SD ${a.cadence.sd.toFixed(1)}${rhythm})`,
+      );
+    else lines.push("Cadence: not measured (see the warnings)");
     lines.push(
       "",
       `${"measure".padEnd(44)}${"left: mean ± SD (steps)".padEnd(26)}${"right".padEnd(26)}right − left`,
@@ -32,10 +39,18 @@ export function formatAnalysis(result: AnalyzeResult): string {
         `${`${info.label} (${info.unit})`.padEnd(44)}${cell(l).padEnd(26)}${cell(r).padEnd(26)}${diff === undefined ? "" : `${diff >= 0 ? "+" : ""}${diff.toFixed(1)}`}`,
       );
     }
+    const withheld = (a.withheld ?? []).map((w) => {
+      const info = RUNNING_METRICS[w.metric];
+      const unit = info.unit === "°" ? "°" : ` ${info.unit}`;
+      const seen = w.seen === undefined ? "" : `, ${w.seen.toFixed(1)}${unit} seen`;
+      return `${info.label}${w.side ? ` (${w.side})` : ""}${seen}`;
+    });
+    if (withheld.length > 0)
+      lines.push(`Not reported (implausible or not measurable here): ${withheld.join("; ")}`);
     const q = a.quality;
     lines.push(
       "",
-      `Quality: keypoint score ${q.meanScore.toFixed(2)}, steps ${q.stepsUsed.left} left / ${q.stepsUsed.right} right, leg ${q.legLengthPx} px in the picture`,
+      `Quality: keypoint score ${q.meanScore.toFixed(2)}, steps ${q.stepsUsed.left} left / ${q.stepsUsed.right} right, leg ${q.legLengthPx} px in the picture, leg swaps put back ${q.legSwaps ?? 0}`,
     );
   } else if (a.kind === "single-leg-squat") {
     lines.push(`Single-leg squat, ${a.view} view: ${a.reps.length} repetitions`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
 import type { KeypointSeries } from "../core/movement/keypoints.types.js";
 import { BODY_25_ORDER } from "../core/movement/openpose.import.js";
+import { slowMotion } from "../core/movement/test-support/phone-footage.js";
 import { syntheticRun } from "../core/movement/test-support/synthetic-runner.js";
 import { formatAnalysis } from "./analysis-report.js";
 import { analyzeInput } from "./analyze-input.js";
@@ -59,6 +60,48 @@ describe("hipcheck analyze on keypoints", () => {
     expect(
       fromFolder.evidence.find((e) => e.sign === "pelvic-drop" && e.side === "right")?.present,
     ).toBe(true);
+  });
+
+  it("reads only the *_keypoints.json frames of a folder, lists the other files, names a bad frame", async () => {
+    const folder = join(dir, "openpose-mixed");
+    const { series } = syntheticRun({ fps: 30, durationS: 6 });
+    writeOpenPoseFolder(series, folder);
+    writeFileSync(join(folder, "camera.json"), JSON.stringify({ lens: "wide" }));
+    writeFileSync(join(folder, "notes.txt"), "treadmill 12 km/h");
+    const result = await analyzeInput(folder, { fps: 30 });
+    if (result.analysis.kind !== "running") throw new Error("running expected");
+    expect(result.analysis.frames).toBe(180);
+    expect(result.notes).toEqual([
+      "Read 180 OpenPose frame files (*_keypoints.json); ignored 2 other files: camera.json, notes.txt.",
+    ]);
+    expect(formatAnalysis(result)).toContain("Note: Read 180 OpenPose frame files");
+    const bad = "clip_000000000042_keypoints.json";
+    writeFileSync(join(folder, bad), JSON.stringify({ version: 1.3, people: "nobody" }));
+    await expect(analyzeInput(folder, { fps: 30 })).rejects.toThrow(
+      `The OpenPose frame file ${bad} has a problem:\n  - people: people must be a list (OpenPose frame file)`,
+    );
+  });
+
+  it("prints a slow-motion clip's cadence as not measured, and measures it at the --fps given", async () => {
+    const file = join(dir, "slow-motion.json");
+    writeFileSync(
+      file,
+      JSON.stringify(exportHipcheckKeypoints(slowMotion({ fps: 120, durationS: 8 }, 30))),
+    );
+    const stored = await analyzeInput(file);
+    const text = formatAnalysis(stored);
+    expect(text).toContain("Cadence: not measured (see the warnings)");
+    expect(text).toMatch(
+      /Not reported \(implausible or not measurable here\): Cadence, 42\.\d steps\/min seen/,
+    );
+    expect(text).toContain("probably --fps 120");
+    expect(text).not.toContain("raising it");
+    const real = await analyzeInput(file, { fps: 120 });
+    if (real.analysis.kind !== "running") throw new Error("running expected");
+    expect(Math.abs((real.analysis.cadence?.mean ?? 0) - 170)).toBeLessThan(2);
+    expect(formatAnalysis(real)).toMatch(
+      /^Cadence: 170 steps\/min \(SD \d+\.\d; the clip's rhythm gives 1[67]\d\.\d, agreement \d\.\d %\)$/m,
+    );
   });
 
   it("asks for the frame rate of an OpenPose folder", async () => {
@@ -146,7 +189,7 @@ describe("hipcheck analyze on a video", () => {
     expect(plain.length).toBe(180);
     const more = drawn.filter((n, i) => n > (plain[i] ?? 0) + 50).length;
     expect(more).toBeGreaterThan(170);
-  });
+  }, 240_000);
 
   it("warns, without failing, when a second runner is in the picture", async () => {
     const video = join(dir, "two-runners.mp4");
@@ -166,7 +209,65 @@ describe("hipcheck analyze on a video", () => {
       "More than one person was seen",
     );
     expect(Math.abs((a.cadence?.mean ?? 0) - 170)).toBeLessThan(8);
-  });
+  }, 180_000);
+
+  it("measures a phone's slow-motion clip in real time, and without its capture rate says which --fps to give", async () => {
+    // Filmed at 120 fps, stored at 30 fps with the rate recorded, as an Android phone does.
+    const video = join(dir, "slow-motion.mp4");
+    await writeRunnerVideo(video, {
+      view: "side",
+      fps: 120,
+      storedFps: 30,
+      tagCaptureFps: true,
+      durationS: 4,
+      scale: 0.5,
+    });
+    const out = join(dir, "slow-motion");
+    const result = await analyzeInput(video, { workers: 2, model: "lightning", out });
+    if (result.analysis.kind !== "running") throw new Error("running expected");
+    expect(result.notes).toContain(
+      "Slow motion: the phone filmed at 120 fps and stored the clip at 30 fps; times are measured at the filming rate (give --fps to override).",
+    );
+    expect(result.analysis.fps).toBe(120);
+    expect(Math.abs((result.analysis.rhythm?.cadenceFromRhythm ?? 0) - 170)).toBeLessThan(2);
+    // The same keypoints read at the stored 30 fps, as a phone that records no capture rate gives them.
+    const stored = await analyzeInput(join(out, "keypoints.json"), { fps: 30 });
+    if (stored.analysis.kind !== "running") throw new Error("running expected");
+    expect(stored.analysis.cadence).toBeUndefined();
+    expect(stored.analysis.withheld).toContainEqual(
+      expect.objectContaining({ metric: "cadence", warning: "implausible-cadence" }),
+    );
+    expect(stored.analysis.warnings[0]?.message).toMatch(
+      /^The clip's rhythm gives 4\d steps\/min, outside running's 130–230: it is not reported, nor anything built on it\. This looks like (a slow-motion clip|slow motion or walking).*--fps \(probably --fps 120\)/,
+    );
+    expect(stored.evidence.some((e) => e.sign === "low-cadence")).toBe(false);
+  }, 240_000);
+
+  it("sees a camera panning to follow a silhouette, and still gives a cadence within 2 steps/min or none", async () => {
+    const video = join(dir, "silhouette.mp4");
+    await writeRunnerVideo(video, {
+      view: "side",
+      fps: 24,
+      durationS: 8,
+      scale: 0.5,
+      look: "silhouette",
+      panPxPerS: 900,
+    });
+    const result = await analyzeInput(video, { workers: 2 });
+    if (result.analysis.kind !== "running") throw new Error("running expected");
+    const a = result.analysis;
+    expect(a.warnings.find((w) => w.code === "camera-panning")?.message).toMatch(
+      /^The camera moved: the background shifted in \d+ % of the frames compared\./,
+    );
+    if (a.cadence) {
+      expect(Math.abs(a.cadence.mean - 170)).toBeLessThan(2);
+      expect(a.rhythm?.agreementPct).toBeLessThan(3);
+    } else {
+      expect(a.withheld.some((w) => w.metric === "cadence")).toBe(true);
+    }
+    // Panning lowers the confidence of everything still shown.
+    expect(result.evidence.every((e) => e.confidence === "low")).toBe(true);
+  }, 240_000);
 
   it("says so when the file is not a video", async () => {
     const bad = join(dir, "notes.mov");

@@ -14,6 +14,7 @@ import {
   squatMeasurements,
   stanceMeasurements,
 } from "../core/movement/measurements.js";
+import { keypointsTooPoor } from "../core/movement/model-choice.js";
 import { analyzeRunning, type RunningAnalysis } from "../core/movement/running-analysis.js";
 import {
   analyzeSingleLegSquat,
@@ -35,6 +36,9 @@ import {
 } from "./keypoint-files.js";
 import type { PoseModelKind } from "./model-files.js";
 import { estimateVideoPose } from "./video-pose.js";
+
+/** The pose model a clip is measured again with when the default one's keypoints fall short. */
+const ESCALATE_TO: PoseModelKind = "thunder";
 
 export type MovementTaskKind = "running" | "single-leg-squat" | "single-leg-stance";
 
@@ -67,6 +71,8 @@ export interface AnalyzeResult {
   evidence: MovementEvidence[];
   /** Files written, relative to nothing (as given by `out`). */
   files: string[];
+  /** What the reader should know about the input itself (files ignored, the frame rate used). */
+  notes: string[];
 }
 
 /** Runs the whole analysis of one input. Throws InputError or VideoError for unusable input. */
@@ -77,26 +83,60 @@ export async function analyzeInput(
   const source = inputKind(input);
   let series: KeypointSeries;
   let video: VideoInfo | undefined;
+  const notes: string[] = [];
   const sizeOptions = {
     ...(options.fps ? { fps: options.fps } : {}),
     ...(options.view ? { view: options.view } : {}),
   };
+  const task = options.task ?? "running";
   if (source === "video") {
-    const pose = await estimateVideoPose(input, {
-      ...(options.model ? { model: options.model } : {}),
+    const poseOptions = {
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    };
+    const pose = await estimateVideoPose(input, {
+      ...poseOptions,
+      ...(options.model ? { model: options.model } : {}),
     });
     series = pose.series;
     video = pose.video;
+    if (video.captureFps && !options.fps) {
+      notes.push(
+        `Slow motion: the phone filmed at ${video.captureFps} fps and stored the clip at ${video.fps} fps; times are measured at the filming rate (give --fps to override).`,
+      );
+    }
+    // The fast model first; the accurate one only when the fast one's keypoints fall short.
+    if (!options.model && task === "running") {
+      const view = options.view ? { view: options.view } : {};
+      const fast = analyzeRunning(series, view);
+      const why = keypointsTooPoor(fast);
+      if (why) {
+        const accurate = (await estimateVideoPose(input, { ...poseOptions, model: ESCALATE_TO }))
+          .series;
+        const second = analyzeRunning(accurate, view);
+        // Kept unless it is poor too and withholds more than the fast model's.
+        const keep =
+          keypointsTooPoor(second) === undefined || second.withheld.length <= fast.withheld.length;
+        // Who else is in the picture and how the camera moved do not depend on the model.
+        if (keep) series = { ...accurate, ...pictureFacts(series, accurate) };
+        notes.push(
+          `The fast pose model's keypoints fell short (${why}): the clip was measured again with ${ESCALATE_TO}, the accurate model${keep ? "" : ", which did no better, so the fast model's keypoints are used"}.`,
+        );
+      }
+    }
   } else if (source === "openpose") {
-    series = readOpenPoseFolder(input, sizeOptions);
+    const folder = readOpenPoseFolder(input, sizeOptions);
+    series = folder.series;
+    if (folder.ignored.length > 0) {
+      notes.push(
+        `Read ${series.t.length} OpenPose frame files (*_keypoints.json); ignored ${folder.ignored.length} other file${folder.ignored.length === 1 ? "" : "s"}: ${folder.ignored.join(", ")}.`,
+      );
+    }
   } else {
     series = readKeypointFile(input, sizeOptions);
   }
   if (options.view) series.view = options.view;
-  const task = options.task ?? "running";
   let analysis: MovementAnalysis;
   let measurements: MovementMeasurement[];
   if (task === "single-leg-squat") {
@@ -122,6 +162,7 @@ export async function analyzeInput(
     measurements,
     evidence,
     files: [],
+    notes,
   };
   if (video) result.video = video;
   if (options.out) {
@@ -149,6 +190,17 @@ export async function analyzeInput(
     writeFileSync(analysisPath, `${JSON.stringify(result, null, 2)}\n`);
   }
   return result;
+}
+
+/** The people count and camera motion of two passes over the same video: the fuller of each. */
+function pictureFacts(a: KeypointSeries, b: KeypointSeries): Partial<KeypointSeries> {
+  const facts: Partial<KeypointSeries> = {};
+  const people =
+    (a.people?.framesWithSeveral ?? 0) >= (b.people?.framesWithSeveral ?? 0) ? a.people : b.people;
+  if (people) facts.people = people;
+  const motion = a.cameraMotion ?? b.cameraMotion;
+  if (motion) facts.cameraMotion = motion;
+  return facts;
 }
 
 /** Decodes only the frames to be pictured and writes them annotated as PNG files. */

@@ -33,6 +33,18 @@ describe("reading ffmpeg's description of a clip", () => {
     });
   });
 
+  it("reads the capture rate an Android phone stores with a slow-motion clip", () => {
+    const slow = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'slow.mp4':
+  Metadata:
+    major_brand     : mp42
+    com.android.capture.fps: 240.000000
+  Duration: 00:00:31.70, start: 0.000000, bitrate: 2000 kb/s
+    Stream #0:0(eng): Video: h264 (avc1 / 0x31637661), yuv420p, 480x360, 30 fps, 30 tbr, 90k tbn (default)`;
+    expect(parseProbe(slow)).toMatchObject({ fps: 30, captureFps: 240 });
+    // A normal clip carries the same tag at its own rate: no slow motion.
+    expect(parseProbe(slow.replace("240.000000", "30.000000"))?.captureFps).toBeUndefined();
+  });
+
   it("finds no picture in an audio file", () => {
     expect(parseProbe("Stream #0:0: Audio: mp3, 44100 Hz, stereo")).toBeUndefined();
   });

@@ -24,6 +24,11 @@ export interface VideoInfo {
   codec: string;
   /** Rotation recorded by the phone, degrees; ffmpeg applies it, so width and height are as displayed. */
   rotation: number;
+  /**
+   * The rate the phone filmed at, when it recorded one above the stored rate: a slow-motion clip
+   * (Android writes `com.android.capture.fps`). Its frames are this far apart in real time.
+   */
+  captureFps?: number;
 }
 
 let cachedPath: string | undefined;
@@ -70,7 +75,7 @@ export function parseProbe(text: string): VideoInfo | undefined {
   let width = Number(video[2]);
   let height = Number(video[3]);
   if (rotation === 90 || rotation === 270) [width, height] = [height, width];
-  return {
+  const info: VideoInfo = {
     width,
     height,
     fps,
@@ -79,6 +84,10 @@ export function parseProbe(text: string): VideoInfo | undefined {
     codec: video[1] ?? "unknown",
     rotation,
   };
+  const capture = Number(text.match(/com\.android\.capture\.fps\s*:\s*([\d.]+)/)?.[1]);
+  // Only a rate clearly above the stored one means slow motion (phones also write it for normal clips).
+  if (capture > fps * 1.2 && capture <= 1000) info.captureFps = capture;
+  return info;
 }
 
 /** Describes a video file; throws VideoError when it is missing, empty, corrupt or has no picture. */

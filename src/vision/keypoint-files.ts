@@ -29,22 +29,42 @@ function frameNumber(name: string): number {
   return digits ? Number(digits[1]) : Number.NaN;
 }
 
-/** Reads an OpenPose output folder in frame order. `fps` is required (OpenPose does not record it). */
+/** How OpenPose names its per-frame output: `<name>_000000000042_keypoints.json`. */
+const OPENPOSE_FRAME = /_keypoints\.json$/i;
+
+/** An OpenPose folder read: the series, and the other files it held (ignored). */
+export interface OpenPoseFolder {
+  series: KeypointSeries;
+  ignored: string[];
+}
+
+/**
+ * Reads an OpenPose output folder in frame order: its `*_keypoints.json` files are the frames;
+ * anything else in the folder is ignored and listed. `fps` is required (OpenPose does not record
+ * it). A frame file that cannot be read is named in the error.
+ */
 export function readOpenPoseFolder(
   folder: string,
   options: { fps?: number; width?: number; height?: number; view?: CameraView },
-): KeypointSeries {
-  const files = readdirSync(folder)
-    .filter((name) => name.toLowerCase().endsWith(".json"))
+): OpenPoseFolder {
+  const names = readdirSync(folder).sort();
+  const files = names
+    .filter((name) => OPENPOSE_FRAME.test(name))
     .sort((a, b) => frameNumber(a) - frameNumber(b) || a.localeCompare(b));
+  const ignored = names.filter((name) => !OPENPOSE_FRAME.test(name));
   if (files.length === 0) {
     throw new InputError(
-      [{ path: "", message: `${folder} holds no OpenPose *_keypoints.json files` }],
+      [
+        {
+          path: "",
+          message: `${folder} holds no OpenPose *_keypoints.json files${ignored.length > 0 ? ` (it holds ${ignored.slice(0, 5).join(", ")}${ignored.length > 5 ? ", …" : ""})` : ""}`,
+        },
+      ],
       "OpenPose folder",
     );
   }
   const frames = files.map((name) => parseJson(join(folder, name)));
-  return importOpenPose(frames, options);
+  return { series: importOpenPose(frames, options, files), ignored };
 }
 
 /** Reads a hipcheck or COCO keypoint file; COCO needs `fps`. */
@@ -57,7 +77,12 @@ export function readKeypointFile(
     const record = data as Record<string, unknown>;
     if (record.format === HIPCHECK_KEYPOINTS_FORMAT) {
       const series = importHipcheckKeypoints(data);
-      if (options.fps) series.fps = options.fps;
+      if (options.fps && options.fps !== series.fps) {
+        // A rate given overrides the file's (slow motion): the frames' times follow it.
+        const stretch = series.fps / options.fps;
+        series.t = series.t.map((t) => t * stretch);
+        series.fps = options.fps;
+      }
       if (options.view) series.view = options.view;
       return series;
     }

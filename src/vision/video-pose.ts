@@ -12,6 +12,12 @@ import {
   type RawPoint,
 } from "../core/movement/keypoints.types.js";
 import { BLAZEPOSE_POINTS } from "./blazepose.js";
+import {
+  CAMERA_CHECK_EVERY_S,
+  cameraMotionFrom,
+  columnProfile,
+  profileShift,
+} from "./camera-motion.js";
 import { cropAround, fullFrameCrop } from "./crop.js";
 import { decodeFrames, decodeSize, probeVideo, VideoError, type VideoInfo } from "./ffmpeg.js";
 import { POSE_MODELS, type PoseModelKind } from "./model-files.js";
@@ -87,6 +93,10 @@ export async function estimateVideoPose(
   const checkEvery = Math.max(1, Math.round((options.fps ?? video.fps) * PEOPLE_CHECK_EVERY_S));
   let checks = 0;
   let withOthers = 0;
+  // Camera motion: a frame's background profile, compared with the next frame's.
+  const cameraEvery = Math.max(2, Math.round((options.fps ?? video.fps) * CAMERA_CHECK_EVERY_S));
+  const shifts: number[] = [];
+  let profile: { columns: Float64Array; body: ReturnType<typeof bodyBox> } | undefined;
   try {
     let id = 0;
     for (let next = await first; !next.done; next = await frames.next()) {
@@ -101,6 +111,14 @@ export async function estimateVideoPose(
       const crop = guide
         ? cropAround(guide, size.width, size.height)
         : fullFrameCrop(size.width, size.height);
+      // Before the frame goes to a worker (its buffer moves there): the camera-motion look.
+      if (frameId % cameraEvery === 0) {
+        const body = guide ? bodyBox(guide) : undefined;
+        profile = { columns: columnProfile(pixels, size, body), body };
+      } else if (frameId % cameraEvery === 1 && profile) {
+        shifts.push(profileShift(profile.columns, columnProfile(pixels, size, profile.body)));
+        profile = undefined;
+      }
       // Now and then, also look for someone else outside the followed person's body.
       const body = guide && guideId % checkEvery === 0 ? bodyBox(guide) : undefined;
       const task = pool
@@ -133,7 +151,8 @@ export async function estimateVideoPose(
     await pool.close();
   }
   if (perFrame.length === 0) throw new VideoError(`${path} holds no frames.`);
-  const fps = options.fps ?? video.fps;
+  // Slow motion: times are the real ones the phone filmed, unless --fps says otherwise.
+  const fps = options.fps ?? video.captureFps ?? video.fps;
   const n = perFrame.length;
   const tracks: KeypointSeries["tracks"] = {};
   const names = POSE_MODELS[kind].family === "blazepose" ? BLAZEPOSE_POINTS : COCO_17_ORDER;
@@ -157,6 +176,7 @@ export async function estimateVideoPose(
       t: Float64Array.from({ length: n }, (_, i) => i / fps),
       tracks,
       people: peopleSeen({ frames: n, checks, withOthers }),
+      cameraMotion: cameraMotionFrom(shifts, { width: size.width, fps }),
     },
     video,
     seconds: (performance.now() - started) / 1000,

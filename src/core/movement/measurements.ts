@@ -6,6 +6,7 @@
 import { SIDES, type Side } from "../side.js";
 import type { Confidence, MovementTask } from "./evidence.js";
 import { LOW_SCORE, MIN_STEPS_PER_SIDE, type RunningAnalysis } from "./running-analysis.js";
+import type { RunningMetricId } from "./running-metrics.js";
 import { MIN_REPS_PER_SIDE, type SingleLegSquatAnalysis } from "./single-leg-squat.js";
 import type { SingleLegStanceAnalysis } from "./single-leg-stance.js";
 
@@ -51,11 +52,14 @@ type Reliability = "moderate-2d" | "good-2d" | "timing";
  */
 export function videoConfidence(
   analysis: RunningAnalysis,
-  options: { reliability: Reliability; steps: number },
+  options: { reliability: Reliability; steps: number; metric?: RunningMetricId },
 ): Confidence {
   const codes = new Set(analysis.warnings.map((w) => w.code));
+  const metric = options.metric;
   if (
     options.steps < MIN_STEPS_PER_SIDE ||
+    // A warning about the camera (panning, a runner changing size, cut off) lowers what it affects.
+    (metric !== undefined && analysis.warnings.some((w) => w.downgrades?.includes(metric))) ||
     analysis.quality.meanScore < LOW_SCORE ||
     codes.has("view-uncertain") ||
     codes.has("sides-confused") ||
@@ -88,24 +92,29 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 /** The measurements of a running analysis, per side, with their quality. */
 export function runningMeasurements(analysis: RunningAnalysis): MovementMeasurement[] {
   const out: MovementMeasurement[] = [];
+  // A withheld measure is never a result, whatever an older or edited analysis still holds for it.
+  const withheld = (metric: RunningMetricId, side?: Side) =>
+    (analysis.withheld ?? []).some(
+      (w) => w.metric === metric && (w.side === undefined || w.side === side),
+    );
   for (const side of SIDES) {
     const m = analysis.metrics[side];
     const steps = analysis.quality.stepsUsed[side];
     for (const [metric, field, unit, reliability] of RUNNING_MEASURES) {
       const summary = m[field];
-      if (!summary) continue;
+      if (!summary || withheld(field, side)) continue;
       out.push({
         task: "running",
         metric,
         side,
         value: round1(summary.mean),
         unit,
-        quality: videoConfidence(analysis, { reliability, steps }),
+        quality: videoConfidence(analysis, { reliability, steps, metric: field }),
         n: summary.n,
         sd: round1(summary.sd),
       });
     }
-    if (m.footFromMidline) {
+    if (m.footFromMidline && !withheld("footFromMidline", side)) {
       const own = analysis.steps.filter((s) => s.side === side);
       const crossed = own.filter((s) => (s.values.footFromMidline ?? 0) < 0).length;
       out.push({
@@ -114,23 +123,57 @@ export function runningMeasurements(analysis: RunningAnalysis): MovementMeasurem
         side,
         value: own.length > 0 ? crossed / own.length : 0,
         unit: "share of steps",
-        quality: videoConfidence(analysis, { reliability: "moderate-2d", steps }),
+        quality: videoConfidence(analysis, {
+          reliability: "moderate-2d",
+          steps,
+          metric: "footFromMidline",
+        }),
         n: own.length,
         details: { crossed },
       });
     }
   }
   const cadence = analysis.cadence;
-  if (cadence) {
+  if (cadence && !withheld("cadence")) {
     const steps = Math.min(analysis.quality.stepsUsed.left, analysis.quality.stepsUsed.right);
     out.push({
       task: "running",
       metric: "cadence",
       value: round1(cadence.mean),
       unit: "steps/min",
-      quality: videoConfidence(analysis, { reliability: "timing", steps }),
+      quality: videoConfidence(analysis, { reliability: "timing", steps, metric: "cadence" }),
       n: cadence.n + 1,
       sd: round1(cadence.sd),
+    });
+  }
+  return [...out, ...withheldMeasurements(analysis)];
+}
+
+const MEASUREMENT_OF: Partial<Record<RunningMetricId, readonly [MeasurementMetric, string]>> = {
+  cadence: ["cadence", "steps/min"],
+  ...Object.fromEntries(
+    RUNNING_MEASURES.map(([metric, field, unit]) => [field, [metric, unit] as const]),
+  ),
+};
+
+/**
+ * The measures the analysis withheld as implausible, kept with the value it refused and its
+ * warning, so that a stored analysis still says why a measure is missing; never judged.
+ */
+function withheldMeasurements(analysis: RunningAnalysis): MovementMeasurement[] {
+  const out: MovementMeasurement[] = [];
+  for (const w of analysis.withheld ?? []) {
+    const mapped = MEASUREMENT_OF[w.metric];
+    if (!mapped || w.seen === undefined) continue;
+    const warning = analysis.warnings.find((x) => x.code === w.warning);
+    out.push({
+      task: "running",
+      metric: mapped[0],
+      ...(w.side ? { side: w.side } : {}),
+      value: round1(w.seen),
+      unit: mapped[1],
+      quality: "low",
+      withheld: warning?.message ?? w.warning,
     });
   }
   return out;
