@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { z } from "zod";
 import { parseWith } from "../core/errors.js";
 import type { MovementEvidence } from "../core/movement/evidence.js";
@@ -17,9 +18,55 @@ export async function readAnalysisEvidence(path: string): Promise<MovementEviden
     .evidence;
 }
 
-/** The assessment with more movement evidence added after its own. */
-export function withMovement(input: unknown, evidence: readonly MovementEvidence[]): unknown {
-  if (evidence.length === 0 || typeof input !== "object" || input === null) return input;
+/** The evidence of several analysis files; a file named twice (by any path) is read once. */
+export async function readMovementFiles(
+  paths: readonly string[],
+): Promise<{ evidence: MovementEvidence[]; notices: string[] }> {
+  const seen = new Map<string, string>();
+  const notices: string[] = [];
+  const evidence: MovementEvidence[] = [];
+  for (const path of paths) {
+    const real = await realpath(path).catch(() => path);
+    const first = seen.get(real);
+    if (first !== undefined) {
+      notices.push(
+        `${path} is the same file as ${first}, given twice to --movement: its evidence is counted once.`,
+      );
+      continue;
+    }
+    seen.set(real, path);
+    evidence.push(...(await readAnalysisEvidence(path)));
+  }
+  return { evidence, notices };
+}
+
+/**
+ * The assessment with more movement evidence added after its own. An observation identical to
+ * one already there (the same analysis copied under another name) is counted once.
+ */
+export function withMovement(
+  input: unknown,
+  evidence: readonly MovementEvidence[],
+): { input: unknown; notices: string[] } {
+  if (evidence.length === 0 || typeof input !== "object" || input === null)
+    return { input, notices: [] };
   const own = (input as { movement?: unknown }).movement;
-  return { ...input, movement: [...(Array.isArray(own) ? own : []), ...evidence] };
+  const movement: unknown[] = Array.isArray(own) ? [...own] : [];
+  const keys = new Set(movement.map((m) => JSON.stringify(m)));
+  let repeated = 0;
+  for (const item of evidence) {
+    const key = JSON.stringify(item);
+    if (keys.has(key)) repeated++;
+    else {
+      keys.add(key);
+      movement.push(item);
+    }
+  }
+  const notices =
+    repeated > 0
+      ? [
+          `${repeated} movement observation${repeated === 1 ? " was" : "s were"} given more than once (the same analysis twice?) and counted once.`,
+        ]
+      : [];
+  return { input: { ...input, movement }, notices };
 }

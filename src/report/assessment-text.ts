@@ -88,6 +88,16 @@ function conditionSection(result: AssessmentResult, cite: (id: SourceId) => stri
   ].join("\n");
 }
 
+/** "6 of 6 signs agree", "none of 3 signs agree", "the one sign looked at does not agree". */
+function agreement(agreeing: number, considered: number): string {
+  if (considered === 1)
+    return agreeing === 1
+      ? "the one sign looked at agrees"
+      : "the one sign looked at does not agree";
+  if (agreeing === 0) return `none of the ${considered} signs agree`;
+  return `${agreeing} of ${considered} signs agree`;
+}
+
 function findingsSection(
   findings: readonly Finding[],
   audience: Audience,
@@ -98,7 +108,7 @@ function findingsSection(
     const confidence =
       f.confidence.considered === 0
         ? ""
-        : ` · confidence ${f.confidence.level} (${f.confidence.agreeing} of ${f.confidence.considered} signs agree)`;
+        : ` · confidence ${f.confidence.level} (${agreement(f.confidence.agreeing, f.confidence.considered)})`;
     lines.push(
       "",
       `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""} — ${STATUS_LABEL[f.status]}${confidence}`,
@@ -111,7 +121,8 @@ function findingsSection(
         ...(audience === "clinician" ? f.evidence.filter((e) => !e.supports) : []),
       ];
       for (const e of shown) {
-        const numbers = [e.value, e.threshold ? `threshold ${e.threshold}` : ""]
+        // A reference is a phrase of its own ("threshold 5.0° …"); a threshold is only the line.
+        const numbers = [e.value, e.threshold ? `threshold ${e.threshold}` : "", e.reference]
           .filter(Boolean)
           .join("; ");
         lines.push(

@@ -206,7 +206,7 @@ export function runningEvidence(
         present,
         value: cadence.mean,
         unit: "steps/min",
-        reference: `below ${t.lowCadence} steps/min (clinic default; recreational runners about 171 ± 8); +5–10 % lowers knee load (Heiderscheit 2011)`,
+        reference: `low below ${t.lowCadence} steps/min (clinic default; recreational runners about 171 ± 8); +5–10 % lowers knee load (Heiderscheit 2011)`,
         reliability: "timing",
         steps,
         observation: `Cadence ${cadence.mean.toFixed(0)} steps/min over ${cadence.n + 1} steps${present ? `: raising it by 5–10 % (to about ${Math.round(cadence.mean * 1.05)}–${Math.round(cadence.mean * 1.1)}) would lower the load on the knee` : ""}.`,
