@@ -67,6 +67,8 @@ beforeAll(async () => {
   for (const track of Object.values(nobody.tracks)) track?.score.fill(0);
   writeFileSync(at("nobody.json"), JSON.stringify(exportHipcheckKeypoints(nobody)));
   writeFileSync(at("a-file"), "not a folder");
+  mkdirSync(at("read-only"));
+  chmodSync(at("read-only"), 0o555);
   // Plans edited by hand.
   const plan = JSON.parse((await runCli(["plan", SEED, ...START, "--json"])).stdout) as PlanFile;
   const edited = (name: string, change: (p: PlanFile) => void) => {
@@ -390,6 +392,14 @@ const cases: HostileCase[] = [
     code: EXIT.input,
     names: () => `--out ${at("a-file/out")}`,
     says: "a part of the path is a file",
+  },
+  {
+    name: "--out without permission",
+    args: () => ["analyze", at("run.json"), "--out", at("read-only/out")],
+    code: EXIT.input,
+    names: () => `--out ${at("read-only/out")}`,
+    says: "permission denied",
+    unprivileged: true,
   },
   {
     name: "--ics in /proc",
