@@ -101,339 +101,178 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface HostileCase {
-  name: string;
-  args: () => string[];
-  code: number;
-  /** The message must name this: the file, the option or the value given. */
-  names: () => string;
-  /** Also in the message: what is wrong. */
-  says?: string;
-  unprivileged?: boolean;
-}
-
-const cases: HostileCase[] = [
-  // The command line itself: exit 2, the option and the value echoed.
-  { name: "no command", args: () => [], code: EXIT.usage, names: () => "say which command" },
-  {
-    name: "unknown command",
-    args: () => ["frobnicate"],
-    code: EXIT.usage,
-    names: () => "frobnicate",
-  },
-  {
-    name: "unknown option",
-    args: () => ["assess", SEED, "--colour"],
-    code: EXIT.usage,
-    names: () => "--colour",
-  },
-  { name: "missing argument", args: () => ["assess"], code: EXIT.usage, names: () => "'file'" },
-  {
-    name: "too many arguments",
-    args: () => ["assess", SEED, SEED],
-    code: EXIT.usage,
-    names: () => "assess",
-  },
-  {
-    name: "--for someone",
-    args: () => ["assess", SEED, "--for", "coach"],
-    code: EXIT.usage,
-    names: () => "'coach'",
-  },
-  { name: "schema foo", args: () => ["schema", "foo"], code: EXIT.usage, names: () => '"foo"' },
-  {
-    name: "--fps abc",
-    args: () => ["analyze", at("run.json"), "--fps", "abc"],
-    code: EXIT.usage,
-    names: () => "'abc'",
-  },
-  {
-    name: "--fps 0",
-    args: () => ["analyze", at("run.json"), "--fps", "0"],
-    code: EXIT.usage,
-    names: () => "--fps <n>' argument '0'",
-  },
-  {
-    name: "--view top",
-    args: () => ["analyze", at("run.json"), "--view", "top"],
-    code: EXIT.usage,
-    names: () => "'top'",
-  },
-  {
-    name: "--model huge",
-    args: () => ["analyze", at("run.json"), "--model", "huge"],
-    code: EXIT.usage,
-    names: () => "'huge'",
-  },
-  {
-    name: "--task swim",
-    args: () => ["analyze", at("run.json"), "--task", "swim"],
-    code: EXIT.usage,
-    names: () => "'swim'",
-  },
-  {
-    name: "--mp4 without --out",
-    args: () => ["analyze", at("run.json"), "--mp4"],
-    code: EXIT.usage,
-    names: () => "--mp4 needs --out",
-  },
-  {
-    name: "--start 2026-02-30",
-    args: () => ["plan", SEED, "--start", "2026-02-30"],
-    code: EXIT.usage,
-    names: () => "'2026-02-30'",
-  },
-  {
-    name: "--start 9999-12-01",
-    args: () => ["plan", SEED, "--start", "9999-12-01"],
-    code: EXIT.usage,
-    names: () => "'9999-12-01'",
-    says: "between 1900-01-01 and 2099-12-31",
-  },
-  {
-    name: "--weeks 3",
-    args: () => ["plan", SEED, ...START, "--weeks", "3"],
-    code: EXIT.usage,
-    names: () => "--weeks <n>' argument '3'",
-  },
-  {
-    name: "--minutes lots",
-    args: () => ["plan", SEED, ...START, "--minutes", "lots"],
-    code: EXIT.usage,
-    names: () => "'lots'",
-  },
-  {
-    name: "--equipment trampoline",
-    args: () => ["plan", SEED, ...START, "--equipment", "trampoline"],
-    code: EXIT.usage,
-    names: () => '"trampoline"',
-  },
-  {
-    name: "plan without --start",
-    args: () => ["plan", SEED],
-    code: EXIT.usage,
-    names: () => "--start",
-  },
-  {
-    name: "progress with one file",
-    args: () => ["progress", at("logs.yaml")],
-    code: EXIT.usage,
-    names: () => "'logs'",
-  },
-  // Input files: exit 1, the file named.
-  {
-    name: "a missing file",
-    args: () => ["assess", at("missing.json")],
-    code: EXIT.input,
-    names: () => at("missing.json"),
-    says: "no such file",
-  },
-  {
-    name: "a folder",
-    args: () => ["assess", at("a-folder.json")],
-    code: EXIT.input,
-    names: () => at("a-folder.json"),
-    says: "is a folder",
-  },
-  {
-    name: "an unreadable file",
-    args: () => ["assess", at("locked.json")],
-    code: EXIT.input,
-    names: () => at("locked.json"),
-    says: "permission denied",
-    unprivileged: true,
-  },
-  {
-    name: "binary data",
-    args: () => ["assess", at("binary.json")],
-    code: EXIT.input,
-    names: () => at("binary.json"),
-    says: "binary",
-  },
-  {
-    name: "a list, not an object",
-    args: () => ["assess", at("list.json")],
-    code: EXIT.input,
-    names: () => at("list.json"),
-    says: "not a list",
-  },
-  {
-    name: "broken JSON",
-    args: () => ["assess", at("broken.json")],
-    code: EXIT.input,
-    names: () => at("broken.json"),
-    says: "not valid JSON",
-  },
-  {
-    name: "broken YAML",
-    args: () => ["assess", at("broken.yaml")],
-    code: EXIT.input,
-    names: () => at("broken.yaml"),
-    says: "(line 2, column 1)",
-  },
-  {
-    name: "a YAML alias bomb",
-    args: () => ["assess", at("bomb.yaml")],
-    code: EXIT.input,
-    names: () => at("bomb.yaml"),
-    says: "too many YAML aliases",
-  },
-  {
-    name: "escape sequences in a field name",
-    args: () => ["assess", at("escape.json")],
-    code: EXIT.input,
-    names: () => "\\u001b]0;owned\\u001b\\u0007",
-    says: "unknown field",
-  },
-  {
-    name: "assessedOn 0001-01-01",
-    args: () => ["assess", at("ancient.json")],
-    code: EXIT.input,
-    names: () => "assessedOn",
-    says: "between 1900-01-01 and 2099-12-31",
-  },
-  {
-    name: "a movement file that is not an analysis",
-    args: () => ["assess", SEED, "--movement", SEED],
-    code: EXIT.input,
-    names: () => SEED,
-    says: "no evidence list",
-  },
-  {
-    name: "a missing video",
-    args: () => ["analyze", at("missing.mp4")],
-    code: EXIT.input,
-    names: () => at("missing.mp4"),
-    says: "does not exist",
-  },
-  {
-    name: "a symbolic link loop",
-    args: () => ["analyze", at("loop.json")],
-    code: EXIT.input,
-    names: () => at("loop.json"),
-    says: "too many symbolic links",
-  },
-  {
-    name: "a text file named .mp4",
-    args: () => ["analyze", at("not-video.mp4")],
-    code: EXIT.input,
-    names: () => at("not-video.mp4"),
-    says: "cannot be read as a video",
-  },
-  {
-    name: "an unreadable OpenPose folder",
-    args: () => ["analyze", at("openpose-locked"), "--fps", "30"],
-    code: EXIT.input,
-    names: () => at("openpose-locked"),
-    says: "permission denied",
-    unprivileged: true,
-  },
-  {
-    name: "COCO with 16 points a frame",
-    args: () => ["analyze", at("coco-16.json"), "--fps", "30"],
-    code: EXIT.input,
-    names: () => "[0–599].keypoints: 16 points (48 numbers), expected 17 points",
-  },
-  {
-    name: "a clip with nobody in it",
-    args: () => ["analyze", at("nobody.json")],
-    code: EXIT.input,
-    names: () => at("nobody.json"),
-    says: "No person was found",
-  },
-  {
-    name: "a plan without its run settings",
-    args: () => ["progress", at("plan-no-run-settings.json"), at("logs.yaml")],
-    code: EXIT.input,
-    names: () => at("plan-no-run-settings.json"),
-    says: "programme.runSettings",
-  },
-  {
-    name: "a plan with null sessions",
-    args: () => ["progress", at("plan-null-sessions.json"), at("logs.yaml")],
-    code: EXIT.input,
-    names: () => at("plan-null-sessions.json"),
-    says: "programme.sessions[0]",
-  },
-  {
-    name: 'a plan with pain.safeMax "three"',
-    args: () => ["progress", at("plan-pain-three.json"), at("logs.yaml")],
-    code: EXIT.input,
-    names: () => at("plan-pain-three.json"),
-    says: "programme.runSettings.pain.safeMax",
-  },
-  {
-    name: "a plan with negative weeks",
-    args: () => ["progress", at("plan-negative-weeks.json"), at("logs.yaml")],
-    code: EXIT.input,
-    names: () => at("plan-negative-weeks.json"),
-    says: "worseningWeeks",
-  },
-  {
-    name: "an empty training log",
-    args: () => [
-      "progress",
-      at("plan-pain-three.json").replace("plan-pain-three", "plan-negative-weeks"),
-      at("logs-empty.yaml"),
-    ],
-    code: EXIT.input,
-    names: () => "plan-negative-weeks.json",
-  },
-  // Destinations: exit 1 at once, before any work, the option and the path named.
-  {
-    name: "--out in /proc",
-    args: () => ["analyze", at("run.json"), "--out", "/proc/x"],
-    code: EXIT.input,
-    names: () => "--out /proc/x",
-  },
-  {
-    name: "--out under a file",
-    args: () => ["analyze", at("run.json"), "--out", at("a-file/out")],
-    code: EXIT.input,
-    names: () => `--out ${at("a-file/out")}`,
-    says: "a part of the path is a file",
-  },
-  {
-    name: "--out without permission",
-    args: () => ["analyze", at("run.json"), "--out", at("read-only/out")],
-    code: EXIT.input,
-    names: () => `--out ${at("read-only/out")}`,
-    says: "permission denied",
-    unprivileged: true,
-  },
-  {
-    name: "--ics in /proc",
-    args: () => ["plan", SEED, ...START, "--ics", "/proc/x/y.ics"],
-    code: EXIT.input,
-    names: () => "--ics /proc/x/y.ics",
-  },
-  {
-    name: "--ics on a folder",
-    args: () => ["plan", SEED, ...START, "--ics", dir],
-    code: EXIT.input,
-    names: () => `--ics ${dir}`,
-    says: "it is a folder",
-  },
-  {
-    name: "--illustrations on a file",
-    args: () => ["plan", SEED, ...START, "--illustrations", at("a-file")],
-    code: EXIT.input,
-    names: () => `--illustrations ${at("a-file")}`,
-    says: "it is a file, not a folder",
-  },
+/** name, arguments, what the message must name (file, option or value), what it must say. */
+type HostileCase = [
+  name: string,
+  args: string[],
+  names: string,
+  says?: string,
+  as?: "unprivileged",
 ];
+
+/** The command line itself: exit 2, the option and the value echoed. */
+const commandLineCases: HostileCase[] = [
+  ["no command", [], "say which command"],
+  ["unknown command", ["frobnicate"], "frobnicate"],
+  ["unknown option", ["assess", SEED, "--colour"], "--colour"],
+  ["missing argument", ["assess"], "'file'"],
+  ["too many arguments", ["assess", SEED, SEED], "assess"],
+  ["--for someone", ["assess", SEED, "--for", "coach"], "'coach'"],
+  ["schema foo", ["schema", "foo"], '"foo"'],
+  ["--fps abc", ["analyze", at("run.json"), "--fps", "abc"], "'abc'"],
+  ["--fps 0", ["analyze", at("run.json"), "--fps", "0"], "--fps <n>' argument '0'"],
+  ["--view top", ["analyze", at("run.json"), "--view", "top"], "'top'"],
+  ["--model huge", ["analyze", at("run.json"), "--model", "huge"], "'huge'"],
+  ["--task swim", ["analyze", at("run.json"), "--task", "swim"], "'swim'"],
+  ["--mp4 without --out", ["analyze", at("run.json"), "--mp4"], "--mp4 needs --out"],
+  ["--start 2026-02-30", ["plan", SEED, "--start", "2026-02-30"], "'2026-02-30'"],
+  [
+    "--start 9999-12-01",
+    ["plan", SEED, "--start", "9999-12-01"],
+    "'9999-12-01'",
+    "between 1900-01-01 and 2099-12-31",
+  ],
+  ["--weeks 3", ["plan", SEED, ...START, "--weeks", "3"], "--weeks <n>' argument '3'"],
+  ["--minutes lots", ["plan", SEED, ...START, "--minutes", "lots"], "'lots'"],
+  ["--equipment trampoline", ["plan", SEED, ...START, "--equipment", "trampoline"], '"trampoline"'],
+  ["plan without --start", ["plan", SEED], "--start"],
+  ["progress with one file", ["progress", at("logs.yaml")], "'logs'"],
+];
+
+/** Input files and destinations: exit 1 before any work, the file or the option and path named. */
+const inputCases: HostileCase[] = [
+  ["a missing file", ["assess", at("missing.json")], at("missing.json"), "no such file"],
+  ["a folder", ["assess", at("a-folder.json")], at("a-folder.json"), "is a folder"],
+  [
+    "an unreadable file",
+    ["assess", at("locked.json")],
+    at("locked.json"),
+    "permission denied",
+    "unprivileged",
+  ],
+  ["binary data", ["assess", at("binary.json")], at("binary.json"), "binary"],
+  ["a list, not an object", ["assess", at("list.json")], at("list.json"), "not a list"],
+  ["broken JSON", ["assess", at("broken.json")], at("broken.json"), "not valid JSON"],
+  ["broken YAML", ["assess", at("broken.yaml")], at("broken.yaml"), "(line 2, column 1)"],
+  ["a YAML alias bomb", ["assess", at("bomb.yaml")], at("bomb.yaml"), "too many YAML aliases"],
+  [
+    "escape sequences in a field name",
+    ["assess", at("escape.json")],
+    "\\u001b]0;owned\\u001b\\u0007",
+    "unknown field",
+  ],
+  [
+    "assessedOn 0001-01-01",
+    ["assess", at("ancient.json")],
+    "assessedOn",
+    "between 1900-01-01 and 2099-12-31",
+  ],
+  [
+    "a movement file that is not an analysis",
+    ["assess", SEED, "--movement", SEED],
+    SEED,
+    "no evidence list",
+  ],
+  ["a missing video", ["analyze", at("missing.mp4")], at("missing.mp4"), "does not exist"],
+  [
+    "a symbolic link loop",
+    ["analyze", at("loop.json")],
+    at("loop.json"),
+    "too many symbolic links",
+  ],
+  [
+    "a text file named .mp4",
+    ["analyze", at("not-video.mp4")],
+    at("not-video.mp4"),
+    "cannot be read as a video",
+  ],
+  [
+    "an unreadable OpenPose folder",
+    ["analyze", at("openpose-locked"), "--fps", "30"],
+    at("openpose-locked"),
+    "permission denied",
+    "unprivileged",
+  ],
+  [
+    "COCO with 16 points a frame",
+    ["analyze", at("coco-16.json"), "--fps", "30"],
+    "[0–599].keypoints: 16 points (48 numbers), expected 17 points",
+  ],
+  [
+    "a clip with nobody in it",
+    ["analyze", at("nobody.json")],
+    at("nobody.json"),
+    "No person was found",
+  ],
+  [
+    "a plan without its run settings",
+    ["progress", at("plan-no-run-settings.json"), at("logs.yaml")],
+    at("plan-no-run-settings.json"),
+    "programme.runSettings",
+  ],
+  [
+    "a plan with null sessions",
+    ["progress", at("plan-null-sessions.json"), at("logs.yaml")],
+    at("plan-null-sessions.json"),
+    "programme.sessions[0]",
+  ],
+  [
+    'a plan with pain.safeMax "three"',
+    ["progress", at("plan-pain-three.json"), at("logs.yaml")],
+    at("plan-pain-three.json"),
+    "programme.runSettings.pain.safeMax",
+  ],
+  [
+    "a plan with negative weeks",
+    ["progress", at("plan-negative-weeks.json"), at("logs.yaml")],
+    at("plan-negative-weeks.json"),
+    "worseningWeeks",
+  ],
+  [
+    "an empty training log",
+    ["progress", at("plan-negative-weeks.json"), at("logs-empty.yaml")],
+    "plan-negative-weeks.json",
+  ],
+  ["--out in /proc", ["analyze", at("run.json"), "--out", "/proc/x"], "--out /proc/x"],
+  [
+    "--out under a file",
+    ["analyze", at("run.json"), "--out", at("a-file/out")],
+    `--out ${at("a-file/out")}`,
+    "a part of the path is a file",
+  ],
+  [
+    "--out without permission",
+    ["analyze", at("run.json"), "--out", at("read-only/out")],
+    `--out ${at("read-only/out")}`,
+    "permission denied",
+    "unprivileged",
+  ],
+  ["--ics in /proc", ["plan", SEED, ...START, "--ics", "/proc/x/y.ics"], "--ics /proc/x/y.ics"],
+  ["--ics on a folder", ["plan", SEED, ...START, "--ics", dir], `--ics ${dir}`, "it is a folder"],
+  [
+    "--illustrations on a file",
+    ["plan", SEED, ...START, "--illustrations", at("a-file")],
+    `--illustrations ${at("a-file")}`,
+    "it is a file, not a folder",
+  ],
+];
+
+const cases = [
+  ...commandLineCases.map((c) => ({ code: EXIT.usage, c })),
+  ...inputCases.map((c) => ({ code: EXIT.input, c })),
+].map(({ code, c: [name, args, names, says, as] }) => ({ name, args, code, names, says, as }));
 
 describe.concurrent("every command over hostile inputs", () => {
   it.each(cases)(
     "$name: exit $code, nothing on stdout, one message naming it",
     async (c) => {
-      const run = await runCli(c.args(), c.unprivileged ? asUnprivileged : {});
+      const run = await runCli(c.args, c.as ? asUnprivileged : {});
       expect(run.code, run.stderr).toBe(c.code);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(/^hipcheck: /);
       // One message: a single "hipcheck:" report (its lines may list several problems).
       expect(run.stderr.match(/hipcheck:/g)).toHaveLength(1);
-      expect(run.stderr).toContain(c.names());
+      expect(run.stderr).toContain(c.names);
       if (c.says) expect(run.stderr).toContain(c.says);
     },
     60_000,

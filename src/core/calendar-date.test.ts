@@ -81,4 +81,3 @@ describe("the accepted range of dates", () => {
     );
   });
 });
-
