@@ -55,6 +55,8 @@ describe("hipcheck analyze on a video", () => {
       expect(read).toBeGreaterThan(20);
       expect(read).toBeLessThan(100);
       expect(run.stdout).toMatch(/480×270, 30 fps, 4\.0 s, \d\.\d s readable/);
+      // Progress says where it stopped instead of hanging at a percentage.
+      expect(run.stderr).toContain(`Finding the runner: stopped at ${read} of 120 frames`);
     },
     POSE_TEST_TIMEOUT_MS,
   );

@@ -115,11 +115,16 @@ export function phaseProgress(stream: { write(text: string): unknown; isTTY?: bo
 } {
   let phase: AnalysisPhase | undefined;
   let bar: ((done: number, total: number) => void) | undefined;
-  let open = false;
+  let last = { done: 0, total: 0 };
   const close = () => {
-    // A phase that ended short of its total (a video ending early) leaves its bar unfinished.
-    if (open && stream.isTTY) stream.write("\n");
-    open = false;
+    // A phase that ended short of its total (a video ending early) says where it stopped.
+    if (phase && last.done < last.total) {
+      const { label, unit } = PHASES[phase];
+      stream.write(
+        `${stream.isTTY ? "\n" : ""}${label}: stopped at ${last.done} of ${last.total} ${unit}\n`,
+      );
+    }
+    last = { done: 0, total: 0 };
   };
   return {
     onProgress(done, total, next) {
@@ -129,7 +134,7 @@ export function phaseProgress(stream: { write(text: string): unknown; isTTY?: bo
         bar = progressBar(stream, PHASES[next].label, PHASES[next].unit);
       }
       bar?.(done, total);
-      open = done < total;
+      last = { done, total };
     },
     finish(seconds) {
       close();
