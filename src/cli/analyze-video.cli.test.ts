@@ -2,7 +2,7 @@
  * `hipcheck analyze` on real (rendered) video through the real command: a clip cut short, the
  * progress of every phase on stderr, an output folder refused before any pose estimation.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   mkdirSync,
@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFfmpeg } from "../vision/ffmpeg.js";
 import { writeRunnerVideo } from "../vision/test-support/render-runner.js";
-import { runCli } from "./test-support/run-cli.js";
+import { ROOT, runCli } from "./test-support/run-cli.js";
 
 /** Pose estimation on a loaded, shared machine: the limit only catches a hang. */
 const POSE_TEST_TIMEOUT_MS = 180_000;
@@ -112,4 +112,28 @@ describe("hipcheck analyze on a video", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`hipcheck: ${at("locked.mp4")} cannot be read (permission denied).\n`);
   });
+
+  it(
+    "leaves the earlier --out as it was when interrupted half way",
+    async () => {
+      const out = at("interrupted");
+      mkdirSync(out);
+      writeFileSync(join(out, "analysis.json"), "the earlier, complete run");
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", "analyze", at("clip.mp4"), "--out", out, "--mp4"],
+        { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
+      );
+      // Interrupted as soon as the pose estimation has started.
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Finding the runner")) child.kill("SIGINT");
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code).toBe(130);
+      expect(readdirSync(out)).toEqual(["analysis.json"]);
+      expect(readFileSync(join(out, "analysis.json"), "utf8")).toBe("the earlier, complete run");
+      expect(readdirSync(dir).filter((name) => name.startsWith(".interrupted"))).toEqual([]);
+    },
+    POSE_TEST_TIMEOUT_MS,
+  );
 });
