@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { FileError } from "../core/errors.js";
 import type { MovementEvidence } from "../core/movement/evidence.js";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
 import type { CameraView, KeypointSeries } from "../core/movement/keypoints.types.js";
@@ -26,7 +27,7 @@ import { detectView, legLengthPx } from "../core/movement/view-detect.js";
 import { RULES_VERSION } from "../core/rules-version.js";
 import { annotateFrame, encodePng, picturesFor } from "./annotate.js";
 import { writeAnnotatedVideo } from "./annotated-video.js";
-import { decodeFrames, decodeSize, VideoError, type VideoInfo } from "./ffmpeg.js";
+import { decodeFrames, decodeSize, type VideoInfo } from "./ffmpeg.js";
 import {
   type InputKind,
   inputKind,
@@ -82,8 +83,8 @@ export interface AnalyzeResult {
 }
 
 /**
- * Runs the whole analysis of one input. Throws InputError or VideoError for unusable input,
- * including a clip in which no person's hips, knees and ankles were found.
+ * Runs the whole analysis of one input. Throws InputError, FileError or VideoError for unusable
+ * input, including a clip in which no person's hips, knees and ankles were found.
  */
 export async function analyzeInput(
   input: string,
@@ -120,7 +121,7 @@ export async function analyzeInput(
   }
   const prepared = prepareSeries(series);
   if (!Number.isFinite(legLengthPx(prepared)))
-    throw new VideoError(
+    throw new FileError(
       `No person was found in ${input}: no frame shows hips, knees and ankles clearly enough to measure. Film the whole body, in good light.`,
     );
   if (options.view) {

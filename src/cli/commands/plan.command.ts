@@ -86,13 +86,14 @@ export function registerPlan(program: Command): void {
         programme,
       };
       // Everything is built before anything is written or printed.
+      const report = options.json ? undefined : renderProgramme(programme);
       const ics = icsFile ? programmeToIcs(programme, new Date()) : undefined;
       if (figures) await writeFolderWhole(figures, (dir) => writeIllustrations(dir, programme));
       if (icsFile && ics) await writeFileWhole(icsFile, ics);
       const notice = planStartNotice(options.start, assessment.assessedOn);
       if (notice) printNotice(processStreams, notice);
-      if (options.json) printJson(processStreams, plan);
-      else printText(processStreams, renderProgramme(programme));
+      if (report === undefined) printJson(processStreams, plan);
+      else printText(processStreams, report);
       if (icsFile)
         printStatus(
           processStreams,
