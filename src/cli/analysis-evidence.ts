@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { z } from "zod";
 import { parseWith } from "../core/errors.js";
 import type { MovementEvidence } from "../core/movement/evidence.js";
@@ -49,16 +50,72 @@ export async function readAnalysis(path: string): Promise<AnalysisReading> {
   };
 }
 
-/** The assessment with the analyses added after its own movement evidence and video analyses. */
-export function withMovement(input: unknown, readings: readonly AnalysisReading[]): unknown {
-  if (readings.length === 0 || typeof input !== "object" || input === null) return input;
+/** The analyses of several files; a file named twice (by any path) is read once. */
+export async function readMovementFiles(
+  paths: readonly string[],
+): Promise<{ readings: AnalysisReading[]; notices: string[] }> {
+  const seen = new Map<string, string>();
+  const notices: string[] = [];
+  const readings: AnalysisReading[] = [];
+  for (const path of paths) {
+    const real = await realpath(path).catch(() => path);
+    const first = seen.get(real);
+    if (first !== undefined) {
+      notices.push(
+        `${path} is the same file as ${first}, given twice to --movement: its evidence is counted once.`,
+      );
+      continue;
+    }
+    seen.set(real, path);
+    readings.push(await readAnalysis(path));
+  }
+  return { readings, notices };
+}
+
+/** The items of `extra` not already in `own` (by content), and how many were repeats. */
+function addOnce(own: unknown, extra: readonly unknown[]): { list: unknown[]; repeated: number } {
+  const list: unknown[] = Array.isArray(own) ? [...own] : [];
+  const keys = new Set(list.map((item) => JSON.stringify(item)));
+  let repeated = 0;
+  for (const item of extra) {
+    const key = JSON.stringify(item);
+    if (keys.has(key)) repeated++;
+    else {
+      keys.add(key);
+      list.push(item);
+    }
+  }
+  return { list, repeated };
+}
+
+/**
+ * The assessment with the analyses added after its own movement evidence and video analyses.
+ * One identical to one already there (the same analysis copied under another name) counts once.
+ */
+export function withMovement(
+  input: unknown,
+  readings: readonly AnalysisReading[],
+): { input: unknown; notices: string[] } {
+  if (readings.length === 0 || typeof input !== "object" || input === null)
+    return { input, notices: [] };
   const own = input as { movement?: unknown; videoAnalyses?: unknown };
-  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const evidence = readings.flatMap((r) => (r.kind === "evidence" ? r.evidence : []));
   const analyses = readings.flatMap((r) => (r.kind === "measurements" ? [r.analysis] : []));
+  const movement = addOnce(own.movement, evidence);
+  const videoAnalyses = addOnce(own.videoAnalyses, analyses);
+  const repeated = movement.repeated + videoAnalyses.repeated;
+  const notices =
+    repeated > 0
+      ? [
+          `${repeated} movement ${repeated === 1 ? "analysis or observation was" : "analyses or observations were"} given more than once (the same analysis twice?) and counted once.`,
+        ]
+      : [];
   return {
-    ...input,
-    ...(evidence.length ? { movement: [...list(own.movement), ...evidence] } : {}),
-    ...(analyses.length ? { videoAnalyses: [...list(own.videoAnalyses), ...analyses] } : {}),
+    input: {
+      ...input,
+      ...(evidence.length ? { movement: movement.list } : {}),
+      ...(analyses.length ? { videoAnalyses: videoAnalyses.list } : {}),
+    },
+    notices,
   };
 }

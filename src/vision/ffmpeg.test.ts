@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,7 @@ import { cropResize, cropResizeYuv } from "./crop.js";
 import {
   decodeFrames,
   decodeSize,
+  findFfmpeg,
   frameBytes,
   parseProbe,
   probeVideo,
@@ -62,6 +64,16 @@ describe("decoding real files", () => {
     await writeRunnerVideo(join(dir, "run.mp4"), { fps: 30, durationS: 1, scale: 0.25 });
     writeFileSync(join(dir, "notes.mp4"), "this is not a video\n");
     writeFileSync(join(dir, "empty.mp4"), "");
+    // One second of a tone: a file ffmpeg reads that has no picture.
+    spawnSync(findFfmpeg(), [
+      "-v",
+      "error",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=1",
+      join(dir, "sound.m4a"),
+    ]);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -113,9 +125,16 @@ describe("decoding real files", () => {
   });
 
   it.each([
-    ["notes.mp4", "is not a video ffmpeg can read"],
-    ["empty.mp4", "is not a video ffmpeg can read"],
+    [
+      "notes.mp4",
+      "notes.mp4 cannot be read as a video (moov atom not found): it is empty, damaged",
+    ],
+    [
+      "empty.mp4",
+      "empty.mp4 cannot be read as a video (moov atom not found): it is empty, damaged",
+    ],
     ["missing.mp4", "does not exist"],
+    ["sound.m4a", "sound.m4a cannot be read as a video: it holds sound only, no picture."],
   ])("refuses %s with a clear message", (name, message) => {
     expect(() => probeVideo(join(dir, name))).toThrow(VideoError);
     expect(() => probeVideo(join(dir, name))).toThrow(message);

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { InputError } from "../core/errors.js";
+import { FileError, fileProblem, InputError } from "../core/errors.js";
 import { importCocoKeypoints } from "../core/movement/coco.import.js";
 import {
   HIPCHECK_KEYPOINTS_FORMAT,
@@ -17,7 +17,12 @@ export type InputKind = "video" | "openpose" | "keypoints";
 
 /** What INPUT is: a folder (OpenPose), a .json file (keypoints) or anything else (a video). */
 export function inputKind(path: string): InputKind {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new FileError(`${path} cannot be read (${fileProblem(error)})`);
+  }
   if (!stat) throw new InputError([{ path: "", message: `${path} does not exist` }], "input");
   if (stat.isDirectory()) return "openpose";
   return extname(path).toLowerCase() === ".json" ? "keypoints" : "video";
@@ -47,7 +52,12 @@ export function readOpenPoseFolder(
   folder: string,
   options: { fps?: number; width?: number; height?: number; view?: CameraView },
 ): OpenPoseFolder {
-  const names = readdirSync(folder).sort();
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch (error) {
+    throw new FileError(`the OpenPose folder ${folder} cannot be read (${fileProblem(error)})`);
+  }
   const files = names
     .filter((name) => OPENPOSE_FRAME.test(name))
     .sort((a, b) => frameNumber(a) - frameNumber(b) || a.localeCompare(b));
@@ -102,8 +112,15 @@ export function readKeypointFile(
 }
 
 function parseJson(path: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new FileError(`${path} cannot be read (${fileProblem(error)})`);
+  }
+  try {
+    // A byte-order mark from an editor is not part of the JSON.
+    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw new InputError(
       [

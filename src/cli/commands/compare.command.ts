@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { assess } from "../../core/assessment/assess.js";
 import { compareAssessments } from "../../core/retest/compare-assessments.js";
 import { renderComparison } from "../../report/comparison-text.js";
+import { printJson, printText, processStreams } from "../output.js";
 import { readDataFile } from "../read-input.js";
 
 /** `hipcheck compare BEFORE AFTER [MORE…]`: a retest against the earlier assessments of one runner. */
@@ -18,8 +19,7 @@ export function registerCompare(program: Command): void {
       const results = [];
       for (const file of [before, ...after]) results.push(assess(await readDataFile(file)));
       const comparison = compareAssessments(results);
-      process.stdout.write(
-        options.json ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison),
-      );
+      if (options.json) printJson(processStreams, comparison);
+      else printText(processStreams, renderComparison(comparison));
     });
 }

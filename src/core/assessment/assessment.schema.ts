@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../calendar-date.js";
 import { movementEvidenceSchema } from "../movement/evidence.schema.js";
 import { videoAnalysisSchema } from "../movement/measurements.schema.js";
 import { selfTestsSchema } from "../movement/self-tests.schema.js";
@@ -11,7 +11,26 @@ import { redFlagAnswersSchema } from "../symptoms/red-flags.js";
 const isoDate = z
   .string({ error: "expected a date as YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(isCalendarDate, "expected a real calendar date written YYYY-MM-DD");
+  .refine(isCalendarDate, `expected a real calendar date written YYYY-MM-DD, ${DATE_RANGE_TEXT}`);
+
+/** A clinic's load thresholds, every field. */
+export const loadSettingsSchema = z
+  .object({
+    twoWeekIncreasePercent: z.number().min(0).max(200),
+    singleRunSpikePercent: z.number().min(0).max(100),
+    breakWeeks: z.number().min(1).max(520),
+    distanceUnit: z.enum(["km", "mi"]),
+  })
+  .strict();
+
+/** A clinic's pain zones (0–10), every field. */
+export const painSettingsSchema = z
+  .object({
+    safeMax: z.number().min(0).max(10),
+    acceptableMax: z.number().min(0).max(10),
+    nextMorningMax: z.number().min(0).max(10),
+  })
+  .strict();
 
 const settingsSchema = z
   .object({
@@ -24,23 +43,8 @@ const settingsSchema = z
       })
       .partial()
       .strict(),
-    load: z
-      .object({
-        twoWeekIncreasePercent: z.number().min(0).max(200),
-        singleRunSpikePercent: z.number().min(0).max(100),
-        breakWeeks: z.number().min(1).max(520),
-        distanceUnit: z.enum(["km", "mi"]),
-      })
-      .partial()
-      .strict(),
-    pain: z
-      .object({
-        safeMax: z.number().min(0).max(10),
-        acceptableMax: z.number().min(0).max(10),
-        nextMorningMax: z.number().min(0).max(10),
-      })
-      .partial()
-      .strict(),
+    load: loadSettingsSchema.partial().strict(),
+    pain: painSettingsSchema.partial().strict(),
     movement: z
       .object({
         pelvicDropDeg: z.number().min(0).max(30),

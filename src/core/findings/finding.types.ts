@@ -21,7 +21,10 @@ export interface FindingEvidence {
   /** true when it points towards the finding, false when against. */
   supports: boolean;
   value?: string;
+  /** The line the value was judged against, e.g. "deficit below 90 %". */
   threshold?: string;
+  /** What the value is compared with, in a full phrase of its own (a movement's reference). */
+  reference?: string;
   source: SourceId;
 }
 

@@ -14,7 +14,7 @@ export function movementFindingEvidence(
       statement: m.observation,
       supports: m.present,
       ...(m.measured
-        ? { value: `${m.measured.value} ${m.measured.unit}`, threshold: m.measured.reference }
+        ? { value: `${m.measured.value} ${m.measured.unit}`, reference: m.measured.reference }
         : {}),
       source: m.source,
     }));

@@ -1,5 +1,5 @@
 import type { AssessmentResult } from "../assessment/assess.js";
-import { addDays, isCalendarDate, weekdayName } from "../calendar-date.js";
+import { addDays, DATE_RANGE_TEXT, isCalendarDate, weekdayName } from "../calendar-date.js";
 import { DomainError, ReferralError } from "../errors.js";
 import { DAILY_STRETCH_MINUTES } from "../exercises/dose.js";
 import { type ExercisePhase, PHASES } from "../exercises/exercise.types.js";
@@ -176,7 +176,9 @@ function checkRequest({ assessment, availability, start, weeks }: ProgrammeReque
     );
   }
   if (!isCalendarDate(start))
-    throw new DomainError(`start must be a date written YYYY-MM-DD, got "${start}"`);
+    throw new DomainError(
+      `start must be a date written YYYY-MM-DD ${DATE_RANGE_TEXT}, got "${start}"`,
+    );
   if (
     !Number.isFinite(availability.minutesPerSession) ||
     availability.minutesPerSession < 15 ||

@@ -320,7 +320,7 @@ describe("training", () => {
     [
       { runs: [{ date: "2026-02-30", distance: 5 }] },
       "runs[0].date",
-      "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14",
+      "date must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, e.g. 2026-11-14",
     ],
     [
       { runs: [{ date: "2026-11-14", distance: 5, durationMin: 0 }] },

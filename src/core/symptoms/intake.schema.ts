@@ -4,7 +4,7 @@
  * downstream works in SI units. Messages say what was expected and the valid range.
  */
 import { z } from "zod";
-import { isCalendarDate } from "../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../calendar-date.js";
 import type { RunRecord, TrainingHistory } from "../running/load.types.js";
 import type { Laterality } from "../side.js";
 import {
@@ -317,7 +317,7 @@ function distance(label: string, max: number) {
     .max(max, `${label} above ${max} is not plausible: check the number and distanceUnit`);
 }
 
-const DATE_MESSAGE = "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14";
+const DATE_MESSAGE = `date must be a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT}, e.g. 2026-11-14`;
 const RUN_DURATION_MESSAGE = "run duration must be between 1 and 1440 minutes";
 
 const runSchema = z.strictObject({
