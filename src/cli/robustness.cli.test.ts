@@ -135,8 +135,8 @@ describe("movement evidence added with --movement", () => {
       at("analysis.json"),
     ]);
     expect(few.stdout).not.toMatch(/\b0 of 1 signs?\b/);
-    expect(few.stdout).toContain(
-      "Overstriding — UNLIKELY · confidence low (the one sign looked at does not agree)",
+    expect(few.stdout.replace(/\s+/g, " ")).toContain(
+      "Overstriding UNLIKELY · confidence moderate — for: none; against: cadence (measured); not tested: overstride",
     );
   });
 
