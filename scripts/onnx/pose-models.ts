@@ -15,20 +15,23 @@ import { convertTfGraph } from "./tfjs-to-onnx.js";
 /** The models converted to ONNX, in the order the checksum file lists them. */
 export const CONVERTED_MODELS: readonly PoseModelKind[] = ["lightning", "thunder", "blazepose"];
 
-const MOVENET_NODES: Record<(typeof MOVENET_OUTPUTS)[keyof typeof MOVENET_OUTPUTS], string> = {
-  // The person-centre heatmap already weighted towards the middle of the crop (`truediv_2`).
-  [MOVENET_OUTPUTS.center]: "StatefulPartitionedCall/truediv_2",
-  [MOVENET_OUTPUTS.heatmap]: "StatefulPartitionedCall/Sigmoid",
-  [MOVENET_OUTPUTS.regress]: "StatefulPartitionedCall/kpt_regress_0/conv2d_6/BiasAdd",
-  [MOVENET_OUTPUTS.offset]: "StatefulPartitionedCall/kpt_offset_0/conv2d_7/BiasAdd",
-};
-
-const BLAZEPOSE_NODES: Record<(typeof BLAZEPOSE_OUTPUTS)[keyof typeof BLAZEPOSE_OUTPUTS], string> =
+export const MOVENET_NODES: Record<(typeof MOVENET_OUTPUTS)[keyof typeof MOVENET_OUTPUTS], string> =
   {
-    // `ld_3d` and `output_poseflag` in the model's signature.
-    [BLAZEPOSE_OUTPUTS.landmarks]: "Identity_2",
-    [BLAZEPOSE_OUTPUTS.poseFlag]: "Identity_3",
+    // The person-centre heatmap already weighted towards the middle of the crop (`truediv_2`).
+    [MOVENET_OUTPUTS.center]: "StatefulPartitionedCall/truediv_2",
+    [MOVENET_OUTPUTS.heatmap]: "StatefulPartitionedCall/Sigmoid",
+    [MOVENET_OUTPUTS.regress]: "StatefulPartitionedCall/kpt_regress_0/conv2d_6/BiasAdd",
+    [MOVENET_OUTPUTS.offset]: "StatefulPartitionedCall/kpt_offset_0/conv2d_7/BiasAdd",
   };
+
+export const BLAZEPOSE_NODES: Record<
+  (typeof BLAZEPOSE_OUTPUTS)[keyof typeof BLAZEPOSE_OUTPUTS],
+  string
+> = {
+  // `ld_3d` and `output_poseflag` in the model's signature.
+  [BLAZEPOSE_OUTPUTS.landmarks]: "Identity_2",
+  [BLAZEPOSE_OUTPUTS.poseFlag]: "Identity_3",
+};
 
 function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");

@@ -32,6 +32,7 @@ import {
   readOpenPoseFolder,
 } from "./keypoint-files.js";
 import type { PoseModelKind } from "./model-files.js";
+import type { PoseBackend } from "./pose-network.js";
 import { estimateVideoPose } from "./video-pose.js";
 
 export type MovementTaskKind = "running" | "single-leg-squat" | "single-leg-stance";
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   /** Frame rate: required for OpenPose and COCO input; overrides a video's own. */
   fps?: number;
   model?: PoseModelKind;
+  /** Runtime of the pose network for videos (default: ONNX Runtime where the model has a file). */
+  backend?: PoseBackend;
   task?: MovementTaskKind;
   /** Folder for analysis.json, keypoints.json and pictures; nothing is written without it. */
   out?: string;
@@ -57,6 +60,8 @@ export interface AnalyzeResult {
   source: InputKind;
   rulesVersion: string;
   model: string;
+  /** The runtime that ran the pose network (videos only). */
+  backend?: PoseBackend;
   video?: VideoInfo;
   analysis: MovementAnalysis;
   /** In the assessment core's shape: `hipcheck assess` can take these as movement evidence. */
@@ -73,6 +78,7 @@ export async function analyzeInput(
   const source = inputKind(input);
   let series: KeypointSeries;
   let video: VideoInfo | undefined;
+  let backend: PoseBackend | undefined;
   const sizeOptions = {
     ...(options.fps ? { fps: options.fps } : {}),
     ...(options.view ? { view: options.view } : {}),
@@ -80,12 +86,14 @@ export async function analyzeInput(
   if (source === "video") {
     const pose = await estimateVideoPose(input, {
       ...(options.model ? { model: options.model } : {}),
+      ...(options.backend ? { backend: options.backend } : {}),
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     series = pose.series;
     video = pose.video;
+    backend = pose.backend;
   } else if (source === "openpose") {
     series = readOpenPoseFolder(input, sizeOptions);
   } else {
@@ -113,6 +121,7 @@ export async function analyzeInput(
     source,
     rulesVersion: RULES_VERSION,
     model: series.model,
+    ...(backend ? { backend } : {}),
     analysis,
     evidence,
     files: [],

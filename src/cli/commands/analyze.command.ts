@@ -9,6 +9,7 @@ import { InputError, parseWith } from "../../core/errors.js";
 import { formatAnalysis, progressBar } from "../../vision/analysis-report.js";
 import { type AnalyzeOptions, analyzeInput } from "../../vision/analyze-input.js";
 import { VideoError } from "../../vision/ffmpeg.js";
+import { POSE_BACKENDS } from "../../vision/pose-network.js";
 
 export const analyzeFlagsSchema = z
   .object({
@@ -19,6 +20,7 @@ export const analyzeFlagsSchema = z
       .max(1000, "--fps must be between 1 and 1000")
       .optional(),
     model: z.enum(["lightning", "thunder", "blazepose"]).optional(),
+    backend: z.enum(POSE_BACKENDS).optional(),
     task: z.enum(["running", "single-leg-squat", "single-leg-stance"]).optional(),
     out: z.string().min(1).optional(),
     mp4: z.boolean().optional(),
@@ -35,7 +37,7 @@ export interface CommandStreams {
 
 /**
  * Runs `hipcheck analyze INPUT [--view rear|side] [--fps N] [--model lightning|thunder|blazepose]
- * [--task …] [--out DIR [--mp4]] [--json]`; `flags` are the raw options as the CLI parsed them. Returns
+ * [--backend onnx|tfjs] [--task …] [--out DIR [--mp4]] [--json]`; `flags` are the raw options as the CLI parsed them. Returns
  * the process exit code (0 ok, 1 unusable input).
  */
 export async function runAnalyze(
@@ -49,6 +51,7 @@ export async function runAnalyze(
     if (parsed.view) options.view = parsed.view;
     if (parsed.fps) options.fps = parsed.fps;
     if (parsed.model) options.model = parsed.model;
+    if (parsed.backend) options.backend = parsed.backend;
     if (parsed.task) options.task = parsed.task;
     if (parsed.mp4 && !parsed.out)
       throw new InputError(
@@ -85,6 +88,10 @@ export function registerAnalyze(program: Command): void {
     .option(
       "--model <model>",
       "pose model: lightning (fast, default), thunder (accurate) or blazepose (heels and toes)",
+    )
+    .option(
+      "--backend <backend>",
+      "pose runtime: onnx (ONNX Runtime, default) or tfjs (TensorFlow.js WebAssembly)",
     )
     .option("--task <task>", "running (default), single-leg-squat or single-leg-stance")
     .option("--out <dir>", "write analysis.json, keypoints.json and annotated pictures here")
