@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KeypointSeries } from "../core/movement/keypoints.types.js";
 import { syntheticRun } from "../core/movement/test-support/synthetic-runner.js";
 import { writeRunnerVideo } from "./test-support/render-runner.js";
@@ -46,5 +46,31 @@ describe("pose backends on the rendered runner", () => {
     // a 6 s clip).
     expect(onnxError).toBeLessThan(12);
     expect(Math.abs(onnxError - tfjsError)).toBeLessThan(0.5);
+  });
+});
+
+describe("a broken ONNX file", () => {
+  const folder = join(dir, "models");
+  const video = join(dir, "short.mp4");
+  beforeAll(async () => {
+    mkdirSync(folder);
+    writeFileSync(join(folder, "movenet-lightning.onnx"), "not a model");
+    process.env.HIPCHECK_MODELS_DIR = folder;
+    await writeRunnerVideo(video, { view: "rear", fps: 30, durationS: 1, scale: 0.25 });
+  });
+  afterAll(() => {
+    delete process.env.HIPCHECK_MODELS_DIR;
+  });
+
+  it("is named when ONNX Runtime is asked for", { timeout: 180_000 }, async () => {
+    await expect(estimateVideoPose(video, { backend: "onnx", workers: 1 })).rejects.toThrow(
+      `ONNX Runtime could not load ${join(folder, "movenet-lightning.onnx")}`,
+    );
+  });
+
+  it("makes the default fall back to TF.js", { timeout: 180_000 }, async () => {
+    const pose = await estimateVideoPose(video, { workers: 1 });
+    expect(pose.backend).toBe("tfjs");
+    expect(pose.series.t.length).toBe(30);
   });
 });

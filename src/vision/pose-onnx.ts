@@ -17,12 +17,19 @@ export async function openOnnxSession(kind: PoseModelKind): Promise<ort.Inferenc
     throw new Error(
       `The ONNX file of ${POSE_MODELS[kind].name} is missing (run npm run models:onnx, or use --backend tfjs).`,
     );
-  return ort.InferenceSession.create(path, {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: "sequential",
-    graphOptimizationLevel: "all",
-  });
+  try {
+    return await ort.InferenceSession.create(path, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: "sequential",
+      graphOptimizationLevel: "all",
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `ONNX Runtime could not load ${path} (${reason}); run npm run models:onnx to make it again, or use --backend tfjs.`,
+    );
+  }
 }
 
 function float32(output: ort.Tensor | undefined, name: string): Float32Array {

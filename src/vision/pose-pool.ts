@@ -59,8 +59,9 @@ function withoutTsx(flags: readonly string[]): string[] {
 }
 
 /**
- * Starts `size` workers (default: one per core) each loading the model on `backend` (default:
- * ONNX Runtime where the model has an ONNX file); resolves when all are ready.
+ * Starts `size` workers (default: one per core) each loading the model on `backend`; resolves
+ * when all are ready. Without a backend asked for, ONNX Runtime where the model has an ONNX
+ * file, and TF.js when ONNX Runtime cannot start (say, no native build for this platform).
  */
 export async function createPosePool(
   kind: PoseModelKind,
@@ -68,6 +69,19 @@ export async function createPosePool(
 ): Promise<PosePool> {
   const size = options.size ?? availableParallelism();
   const backend = options.backend ?? defaultBackend(kind);
+  try {
+    return await startPool(kind, size, backend);
+  } catch (error) {
+    if (options.backend || backend === "tfjs") throw error;
+    return startPool(kind, size, "tfjs");
+  }
+}
+
+async function startPool(
+  kind: PoseModelKind,
+  size: number,
+  backend: PoseBackend,
+): Promise<PosePool> {
   const workerData: PoseWorkerData = { kind, backend };
   const workers: Worker[] = [];
   const busy: number[] = [];
