@@ -37,6 +37,6 @@ describe("converting a TF.js graph to ONNX", () => {
     const { out } = await session.run({ input: new ort.Tensor("float32", x, [1, 4, 4, 3]) });
     expect(out?.dims).toEqual([1, 4, 4, 3]);
     const y = out?.data as Float32Array;
-    x.forEach((v, i) => expect(y[i]).toBeCloseTo(1 / (1 + Math.exp(-v)), 6));
+    for (const [i, v] of x.entries()) expect(y[i]).toBeCloseTo(1 / (1 + Math.exp(-v)), 6);
   });
 });
