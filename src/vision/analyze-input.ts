@@ -38,6 +38,7 @@ import {
   readOpenPoseFolder,
 } from "./keypoint-files.js";
 import type { PoseModelKind } from "./model-files.js";
+import type { PoseBackend } from "./pose-network.js";
 import { estimateVideoPose } from "./video-pose.js";
 
 /** The pose model a clip is measured again with when the default one's keypoints fall short. */
@@ -50,6 +51,8 @@ export interface AnalyzeOptions {
   /** Frame rate: required for OpenPose and COCO input; overrides a video's own. */
   fps?: number;
   model?: PoseModelKind;
+  /** Runtime of the pose network for videos (default: ONNX Runtime where the model has a file). */
+  backend?: PoseBackend;
   task?: MovementTaskKind;
   /**
    * An existing, empty folder for analysis.json, keypoints.json and pictures; nothing is written
@@ -77,6 +80,8 @@ export interface AnalyzeResult {
   source: InputKind;
   rulesVersion: string;
   model: string;
+  /** The runtime that ran the pose network (videos only). */
+  backend?: PoseBackend;
   /** The video as its header describes it, and how many frames could actually be read. */
   video?: VideoInfo & { framesRead: number };
   analysis: MovementAnalysis;
@@ -105,6 +110,7 @@ export async function analyzeInput(
   let series: KeypointSeries;
   let video: VideoInfo | undefined;
   const notes: string[] = [];
+  let backend: PoseBackend | undefined;
   const sizeOptions = {
     ...(options.fps ? { fps: options.fps } : {}),
     ...(options.view ? { view: options.view } : {}),
@@ -112,6 +118,7 @@ export async function analyzeInput(
   const task = options.task ?? "running";
   if (source === "video") {
     const poseOptions = {
+      ...(options.backend ? { backend: options.backend } : {}),
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
       ...(options.onProgress
@@ -126,6 +133,7 @@ export async function analyzeInput(
     });
     series = pose.series;
     video = pose.video;
+    backend = pose.backend;
     const short = video.frameCount - series.t.length;
     if (short >= SHORT_BY_FRAMES && short > SHORT_BY_SHARE * video.frameCount)
       notices.push(
@@ -200,6 +208,7 @@ export async function analyzeInput(
     source,
     rulesVersion: RULES_VERSION,
     model: series.model,
+    ...(backend ? { backend } : {}),
     analysis,
     measurements,
     evidence,

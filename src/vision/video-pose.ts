@@ -22,10 +22,13 @@ import { cropAround, fullFrameCrop } from "./crop.js";
 import { decodeFrames, decodeSize, probeVideo, VideoError, type VideoInfo } from "./ffmpeg.js";
 import { POSE_MODELS, type PoseModelKind } from "./model-files.js";
 import { bodyBox, isOtherPerson, PEOPLE_CHECK_EVERY_S, peopleSeen } from "./people-check.js";
+import type { PoseBackend } from "./pose-network.js";
 import { createPosePool, type PosePool } from "./pose-pool.js";
 
 export interface VideoPoseOptions {
   model?: PoseModelKind;
+  /** Runtime of the pose network (default: ONNX Runtime where the model has an ONNX file). */
+  backend?: PoseBackend;
   /** Frame rate to use instead of the file's (e.g. slow-motion clips stored at 30 fps). */
   fps?: number;
   /** Worker threads; one per core by default. */
@@ -39,6 +42,8 @@ export interface VideoPoseOptions {
 export interface VideoPose {
   series: KeypointSeries;
   video: VideoInfo;
+  /** The runtime that ran the pose network. */
+  backend: PoseBackend;
   /** Wall-clock seconds spent, for the benchmark. */
   seconds: number;
 }
@@ -57,7 +62,10 @@ export async function estimateVideoPose(
   const started = performance.now();
   const kind = options.model ?? "lightning";
   // The workers load the model while ffmpeg describes the file.
-  const starting = createPosePool(kind, options.workers);
+  const starting = createPosePool(kind, {
+    ...(options.workers ? { size: options.workers } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
+  });
   let video: VideoInfo;
   try {
     video = probeVideo(path);
@@ -154,6 +162,7 @@ export async function estimateVideoPose(
   // Slow motion: times are the real ones the phone filmed, unless --fps says otherwise.
   const fps = options.fps ?? video.captureFps ?? video.fps;
   const n = perFrame.length;
+  const backend = pool.backend;
   const tracks: KeypointSeries["tracks"] = {};
   const names = POSE_MODELS[kind].family === "blazepose" ? BLAZEPOSE_POINTS : COCO_17_ORDER;
   names.forEach((name, k) => {
@@ -179,6 +188,7 @@ export async function estimateVideoPose(
       cameraMotion: cameraMotionFrom(shifts, { width: size.width, fps }),
     },
     video,
+    backend,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportHipcheckKeypoints } from "../../core/movement/keypoints.schema.js";
 import { syntheticRun } from "../../core/movement/test-support/synthetic-runner.js";
+import { writeRunnerVideo } from "../../vision/test-support/render-runner.js";
 import { EXIT, exitCodeFor } from "../exit-codes.js";
 import type { CommandStreams } from "../output.js";
 import { runAnalyze } from "./analyze.command.js";
@@ -58,6 +59,16 @@ describe("hipcheck analyze", () => {
     const { streams, err } = capture();
     await runAnalyze(file, { mp4: true, out: join(dir, "mp4-out") }, streams);
     expect(err.join("")).toContain("no annotated.mp4 is written");
+  });
+
+  it("runs the pose model on the backend --backend names", { timeout: 180_000 }, async () => {
+    const video = join(dir, "run.mp4");
+    await writeRunnerVideo(video, { view: "rear", fps: 30, durationS: 1, scale: 0.25 });
+    const { streams, out } = capture();
+    await runAnalyze(video, { backend: "tfjs", json: true }, streams);
+    const result = JSON.parse(out.join(""));
+    expect(result).toMatchObject({ model: "movenet-lightning", backend: "tfjs" });
+    expect(result.video.frameCount).toBe(30);
   });
 
   it("refuses a missing input", async () => {

@@ -16,6 +16,7 @@ import {
 } from "../../vision/analyze-input.js";
 import { inputKind } from "../../vision/keypoint-files.js";
 import type { PoseModelKind } from "../../vision/model-files.js";
+import { POSE_BACKENDS, type PoseBackend } from "../../vision/pose-network.js";
 import { numberBetween, oneOf } from "../option-parsers.js";
 import { type CommandStreams, printJson, printNotice, printText } from "../output.js";
 
@@ -23,6 +24,7 @@ export interface AnalyzeCommandOptions {
   view?: CameraView;
   fps?: number;
   model?: PoseModelKind;
+  backend?: PoseBackend;
   task?: MovementTaskKind;
   out?: string;
   mp4?: boolean;
@@ -54,6 +56,7 @@ export async function runAnalyze(
   if (options.view) analyzeOptions.view = options.view;
   if (options.fps) analyzeOptions.fps = options.fps;
   if (options.model) analyzeOptions.model = options.model;
+  if (options.backend) analyzeOptions.backend = options.backend;
   if (options.task) analyzeOptions.task = options.task;
   if (options.mp4) analyzeOptions.mp4 = true;
   if (options.workers) analyzeOptions.workers = options.workers;
@@ -99,6 +102,11 @@ export function registerAnalyze(program: Command): void {
       "--task <task>",
       "running (default), single-leg-squat or single-leg-stance",
       oneOf<MovementTaskKind>(["running", "single-leg-squat", "single-leg-stance"]),
+    )
+    .option(
+      "--backend <backend>",
+      "pose runtime: onnx (ONNX Runtime, default) or tfjs (TensorFlow.js WebAssembly)",
+      oneOf<PoseBackend>(POSE_BACKENDS),
     )
     .option("--out <dir>", "write analysis.json, keypoints.json and annotated pictures here")
     .option("--mp4", "also write annotated.mp4 (with --out): skeleton and angles on every frame")
