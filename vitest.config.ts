@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["src/store/test-support/global-setup.ts"],
     testTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });
