@@ -141,6 +141,7 @@ export async function insertProgramme(
     rulesVersion: string;
     startsOn: string;
     endsOn: string;
+    plannedDays: string[];
   },
 ): Promise<void> {
   // One active programme per runner: a new one replaces the last.
@@ -161,6 +162,7 @@ export async function insertProgramme(
       rules_version: p.rulesVersion,
       starts_on: p.startsOn,
       ends_on: p.endsOn,
+      planned_days: p.plannedDays,
     })
     .execute();
 }

@@ -115,6 +115,7 @@ export interface ProgrammesTable {
   rules_version: string;
   starts_on: CalendarDay;
   ends_on: CalendarDay;
+  planned_days: string[];
   active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

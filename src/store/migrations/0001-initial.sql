@@ -126,11 +126,14 @@ CREATE TABLE programmes (
   rules_version text NOT NULL,
   starts_on date NOT NULL,
   ends_on date NOT NULL,
+  -- Days with a run or strength session (derived from the programme), for missed-session counts.
+  planned_days date[] NOT NULL,
   active boolean NOT NULL DEFAULT true,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX programmes_runner ON programmes (runner_id, created_at, id);
+CREATE UNIQUE INDEX programmes_active ON programmes (runner_id) WHERE active;
 
 -- Every clinician edit, with who, when and why, and the programme before it.
 CREATE TABLE programme_edits (

@@ -1,0 +1,14 @@
+import type { App } from "../app.js";
+import { accountRoutes } from "./accounts.routes.js";
+import { assessmentRoutes } from "./assessments.routes.js";
+import { logRoutes } from "./logs.routes.js";
+import { programmeRoutes } from "./programmes.routes.js";
+import { runnerRoutes } from "./runners.routes.js";
+
+export function registerRoutes(app: App): void {
+  accountRoutes(app);
+  runnerRoutes(app);
+  assessmentRoutes(app);
+  programmeRoutes(app);
+  logRoutes(app);
+}
