@@ -30,6 +30,8 @@ declare module "fastify" {
     store: Store;
     /** Runs one request's work in one transaction: all of it is saved, or none. */
     tx<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+    /** Every API route as `METHOD /url`, for the authorisation matrix test. */
+    apiRoutes: string[];
   }
 }
 
@@ -90,10 +92,15 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
+  const apiRoutes: string[] = [];
+  app.decorate("apiRoutes", apiRoutes);
   app.addHook("onRoute", (route) => {
     const isPublicDoc = PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "/";
-    if (!isPublicDoc && !route.config?.access)
+    if (isPublicDoc) return;
+    if (!route.config?.access)
       throw new Error(`route ${route.method} ${route.url} declares no access level`);
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
   });
   app.addHook("onRequest", async (request) => {
     await authenticate(store.db as Kysely<Database>, request);
