@@ -1,6 +1,6 @@
 import { type AssessmentResult, assess } from "../../core/assessment/assess.js";
 import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
-import { DomainError, parseWith } from "../../core/errors.js";
+import { DomainError, InputError, parseWith, prefixIssues } from "../../core/errors.js";
 import type { Equipment } from "../../core/exercises/exercise.types.js";
 import { isExerciseId } from "../../core/exercises/library.js";
 import { generateProgramme, prescribedExercises } from "../../core/program/programme.js";
@@ -62,9 +62,16 @@ export function makeProgramme(result: AssessmentResult, options: ProgrammeOption
 
 /** Validates one training-log entry (a run or a strength session) as the core reads logs. */
 export function parseLogEntry(entry: unknown): TrainingLogEntry {
-  const [parsed] = parseLogs({ logs: [entry] }, { isKnownExercise: isExerciseId }).map((e) => e);
-  if (!parsed) throw new DomainError("the log entry is empty");
-  return parsed;
+  try {
+    const [parsed] = parseLogs({ logs: [entry] }, { isKnownExercise: isExerciseId });
+    if (!parsed) throw new DomainError("the log entry is empty");
+    return parsed;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    // The core names paths in a log file (`logs[0].run`); here the entry is the request's `entry`.
+    const issues = error.issues.map((i) => ({ ...i, path: i.path.replace(/^logs\[0\]\.?/, "") }));
+    throw new InputError(prefixIssues("entry", issues), "log entry");
+  }
 }
 
 /** The worst pain of a session, 0–10 (for dashboards). */
