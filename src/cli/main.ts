@@ -8,6 +8,7 @@ import { assessmentJsonSchema } from "./assessment-schema.js";
 import { registerAnalyze } from "./commands/analyze.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
+import { registerServe } from "./commands/serve.command.js";
 import { FileError, readDataFile } from "./read-input.js";
 
 /** Exit codes: 0 done, 1 the input is wrong (the message says where), 2 bad command line, 70 internal error. */
@@ -54,6 +55,7 @@ program
 registerAnalyze(program);
 registerPlan(program);
 registerProgress(program);
+registerServe(program);
 
 function parseAudience(value: string): Audience {
   if (value === "runner" || value === "clinician") return value;

@@ -53,7 +53,7 @@ export async function attentionList(
     : sql``;
   const result = await sql<AttentionRow>`
     WITH visible AS (
-      SELECT r.id, r.display_name, r.clinic_id = ${q.clinicId}::uuid AS own_runner
+      SELECT r.id, r.display_name, coalesce(r.clinic_id = ${q.clinicId}::uuid, false) AS own_runner
       FROM runners r
       WHERE (r.clinic_id = ${q.clinicId}::uuid
              OR r.id IN (SELECT runner_id FROM shares WHERE clinic_id = ${q.clinicId}::uuid AND revoked_at IS NULL))
@@ -69,7 +69,7 @@ export async function attentionList(
       LEFT JOIN LATERAL (
         SELECT a.referral, a.assessed_on FROM assessments a
         WHERE a.runner_id = v.id AND a.result IS NOT NULL
-        ORDER BY a.created_at DESC LIMIT 1) la ON true
+        ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) la ON true
       LEFT JOIN programmes p ON p.runner_id = v.id AND p.active
       LEFT JOIN LATERAL (
         SELECT avg(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS recent,
@@ -143,6 +143,7 @@ export async function latestReferral(db: Db, runnerId: string) {
     .select(["id", "assessed_on as assessedOn", "referral"])
     .where("runner_id", "=", runnerId)
     .where("result", "is not", null)
+    .orderBy("assessed_on", "desc")
     .orderBy("created_at", "desc")
     .limit(1)
     .executeTakeFirst();

@@ -101,6 +101,8 @@ CREATE TABLE assessments (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX assessments_runner ON assessments (runner_id, created_at, id);
+CREATE INDEX assessments_runner_assessed ON assessments (runner_id, assessed_on DESC, created_at DESC)
+  WHERE result IS NOT NULL;
 
 CREATE TABLE movement_analyses (
   id uuid PRIMARY KEY,
