@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -8,12 +9,14 @@ import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { parseWith } from "../core/errors.js";
+import { type AnalysisOptions, unfinishedAnalyses } from "../store/analyses.repository.js";
 import type { Store } from "../store/database.js";
 import type { Database } from "../store/schema.types.js";
 import { type Access, authenticate, requireAccess } from "./auth/principal.js";
 import type { ServerConfig } from "./config.js";
 import { toHttpError } from "./errors.js";
 import { homePage } from "./home-page.js";
+import { AnalysisJobs, analysisDir } from "./jobs/analysis-jobs.js";
 import { registerRoutes } from "./routes/index.js";
 
 export type App = FastifyInstance<
@@ -30,6 +33,7 @@ declare module "fastify" {
     store: Store;
     /** Runs one request's work in one transaction: all of it is saved, or none. */
     tx<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+    jobs: AnalysisJobs;
     /** Every API route as `METHOD /url`, for the authorisation matrix test. */
     apiRoutes: string[];
   }
@@ -59,6 +63,23 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
 
   app.decorate("config", config);
   app.decorate("store", store);
+  const jobs = new AnalysisJobs(store.db, {
+    workers: config.workers || availableParallelism(),
+    deleteVideos: config.deleteVideos,
+  });
+  app.decorate("jobs", jobs);
+  // A stop does not lose an upload: analyses cut short are taken up again.
+  for (const row of await unfinishedAnalyses(store.db)) {
+    const options = row.options as AnalysisOptions;
+    jobs.enqueue({
+      id: row.id,
+      video: options.video,
+      dir: analysisDir(config.filesDir, row.runnerId, row.id),
+      task: options.task,
+      ...(options.view ? { view: options.view } : {}),
+    });
+  }
+  app.addHook("onClose", () => jobs.close());
   app.decorate("tx", <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
     store.db.transaction().execute(work),
   );

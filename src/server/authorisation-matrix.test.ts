@@ -7,6 +7,7 @@ import type { App } from "./app.js";
 import {
   Client,
   invited,
+  multipartBody,
   newClinic,
   signedUpRunner,
   TEST_PASSWORD,
@@ -36,6 +37,7 @@ interface World {
   runnerId: string;
   assessmentId: string;
   programmeId: string;
+  analysisId: string;
   app: App;
 }
 
@@ -43,6 +45,7 @@ interface Call {
   method: string;
   url: string;
   payload?: unknown;
+  headers?: Record<string, string>;
   /** Send as this client instead of the actor's own (a fresh one made for a destructive call). */
   as?: Client;
 }
@@ -314,6 +317,28 @@ const MATRIX: Record<
     expect: record(200),
     call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/pain` }),
   },
+  "POST /api/runners/:runnerId/analyses": {
+    // Past authorisation, the content check refuses the file: no video job per caller.
+    expect: record(415),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/runners/${w.runnerId}/analyses`,
+      ...multipartBody("video", "clip.mp4", Buffer.from("not a video")),
+    }),
+  },
+  "GET /api/analyses/:analysisId": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/analyses/${w.analysisId}` }),
+  },
+  "GET /api/analyses/:analysisId/events": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/analyses/${w.analysisId}/events` }),
+  },
+  "GET /api/analyses/:analysisId/files/:name": {
+    // The analysis failed (its upload was not decodable): it has no pictures.
+    expect: record(404),
+    call: (w) => ({ method: "GET", url: `/api/analyses/${w.analysisId}/files/frame.png` }),
+  },
 };
 
 /** Sends as a client without changing its session: a sign-up or login must not replace it. */
@@ -325,6 +350,7 @@ async function send(app: App, client: Client, call: Call): Promise<number> {
     headers: {
       ...(who.cookie ? { cookie: who.cookie } : {}),
       ...(who.csrfToken ? { "x-csrf-token": who.csrfToken } : {}),
+      ...call.headers,
     },
     ...(call.payload !== undefined ? { payload: call.payload as object } : {}),
   });
@@ -357,6 +383,18 @@ describe.each(testDatabases())("authorisation matrix on $name", (database) => {
     await runner.post(`/api/runners/${runnerId}/logs`, {
       entry: { date: "2026-12-01", type: "run", run: { level: 0, durationMin: 30, painDuring: 1 } },
     });
+    // An upload that passes the content check but cannot be decoded: a failed analysis.
+    const { payload, headers } = multipartBody(
+      "video",
+      "broken.mp4",
+      Buffer.from("\0\0\0\x18ftypmp42 broken"),
+    );
+    const analysis = await runner.request(
+      "POST",
+      `/api/runners/${runnerId}/analyses`,
+      payload,
+      headers,
+    );
     world = {
       app,
       clients: {
@@ -372,6 +410,7 @@ describe.each(testDatabases())("authorisation matrix on $name", (database) => {
       runnerId,
       assessmentId: assessment.body.id,
       programmeId: programme.body.id,
+      analysisId: analysis.body.id,
     };
   });
   afterAll(async () => {

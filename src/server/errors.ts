@@ -40,6 +40,17 @@ export class TooManyRequestsError extends Error {
   }
 }
 
+/** An upload refused for what it holds: not a video, or over the size limit. */
+export class UploadRejected extends Error {
+  constructor(
+    readonly reason: "not-a-video" | "too-large",
+    message: string,
+  ) {
+    super(message);
+    this.name = "UploadRejected";
+  }
+}
+
 /** The body of every 4xx and 5xx answer. */
 export interface ErrorBody {
   error: string;
@@ -90,6 +101,10 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody }
     return { status: 409, body: { error: "conflict", message: error.message } };
   if (error instanceof TooManyRequestsError)
     return { status: 429, body: { error: "too-many-requests", message: error.message } };
+  if (error instanceof UploadRejected)
+    return error.reason === "too-large"
+      ? { status: 413, body: { error: "too-large", message: error.message } }
+      : { status: 415, body: { error: "unsupported-media-type", message: error.message } };
   if (error instanceof DomainError)
     return { status: 422, body: { error: "cannot-apply", message: error.message } };
   const e = error as FastifyLikeError;

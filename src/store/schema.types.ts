@@ -98,9 +98,9 @@ export interface MovementAnalysesTable {
   runner_id: string;
   status: "queued" | "running" | "done" | "failed";
   options: Json;
-  progress: number;
+  progress: ColumnType<number, number | undefined, number>;
   measurements: Json | null;
-  files: Json<string[]>;
+  files: ColumnType<string[], string | undefined, string>;
   error: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;

@@ -1,5 +1,6 @@
 import type { App } from "../app.js";
 import { accountRoutes } from "./accounts.routes.js";
+import { analysisRoutes } from "./analyses.routes.js";
 import { assessmentRoutes } from "./assessments.routes.js";
 import { logRoutes } from "./logs.routes.js";
 import { programmeRoutes } from "./programmes.routes.js";
@@ -11,4 +12,5 @@ export function registerRoutes(app: App): void {
   assessmentRoutes(app);
   programmeRoutes(app);
   logRoutes(app);
+  analysisRoutes(app);
 }

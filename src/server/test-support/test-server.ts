@@ -121,3 +121,16 @@ export async function invited(
   if (accepted.status !== 201) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
   return client;
 }
+
+/** A multipart/form-data body with one file field, as a browser sends an upload. */
+export function multipartBody(field: string, filename: string, content: Buffer) {
+  const boundary = `----hipcheck${randomUUID().replaceAll("-", "")}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
