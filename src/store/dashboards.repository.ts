@@ -111,13 +111,13 @@ export async function runnerDay(db: Db, runnerId: string, today: string) {
     nextRun: unknown | null;
   }>`
     SELECT p.id AS "programmeId",
-      coalesce((SELECT jsonb_agg(s) FROM jsonb_array_elements(p.programme->'sessions') s
-                WHERE s->>'date' = ${today} AND s->>'kind' <> 'rest'), '[]') AS due,
-      (SELECT s FROM jsonb_array_elements(p.programme->'sessions') s
-       WHERE s->>'date' >= ${today} AND s->>'kind' = 'run'
+      coalesce((SELECT jsonb_agg(ps.session) FROM programme_sessions ps
+                WHERE ps.programme_id = p.id AND ps.day = ${today}::date AND ps.kind <> 'rest'), '[]') AS due,
+      (SELECT ps.session FROM programme_sessions ps
+       WHERE ps.programme_id = p.id AND ps.day >= ${today}::date AND ps.kind = 'run'
          AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = p.runner_id
-                         AND l.kind = 'run' AND l.logged_on = (s->>'date')::date)
-       ORDER BY s->>'date' LIMIT 1) AS "nextRun"
+                         AND l.kind = 'run' AND l.logged_on = ps.day)
+       ORDER BY ps.day LIMIT 1) AS "nextRun"
     FROM programmes p WHERE p.runner_id = ${runnerId}::uuid AND p.active`.execute(db);
   return result.rows[0];
 }
