@@ -133,7 +133,7 @@ export async function checkLogin(
     login.password,
   );
   if (!user || !ok) throw new UnauthorizedError("the email or the password is wrong");
-  await clearLoginFailures(db, login.email);
+  await clearLoginFailures(db, login.email, LOGIN_WINDOW_MINUTES);
   await insertAudit(db, { actorId: user.id, action: "account.login", address: login.address });
   return user.id;
 }
