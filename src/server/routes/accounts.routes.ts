@@ -149,6 +149,7 @@ export function accountRoutes(app: App): void {
           role: z.enum(["clinician", "runner"]),
           email: email.optional(),
           name: personName.optional(),
+          runnerId: z.uuid({ error: "must be a runner id (a UUID)" }).optional(),
         }),
       },
     },
