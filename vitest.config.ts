@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 30_000,
+    globalSetup: ["src/store/test-support/global-setup.ts"],
+    // Generous: the machine is shared, and pose estimation and servers slow down under load.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

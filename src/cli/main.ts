@@ -5,6 +5,7 @@ import { registerCompare } from "./commands/compare.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { registerSchema } from "./commands/schema.command.js";
+import { registerServe } from "./commands/serve.command.js";
 import { createProgram, runProgram } from "./program.js";
 
 const program = createProgram();
@@ -14,5 +15,6 @@ registerAnalyze(program);
 registerCompare(program);
 registerPlan(program);
 registerProgress(program);
+registerServe(program);
 
 process.exitCode = await runProgram(program, process.argv);

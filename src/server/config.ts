@@ -1,0 +1,68 @@
+import { InputError } from "../core/errors.js";
+
+/** Server settings, read from the environment (the README lists every variable). */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Base of links the server hands out (invites), e.g. https://clinic.example. */
+  publicUrl: string;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  secureCookies: boolean;
+  sessionHours: number;
+  /** Fastify log level, or "silent". Requests are logged without bodies or query strings. */
+  logLevel: string;
+  maxUploadBytes: number;
+  /** Delete an uploaded video once its analysis is done (the measurements and pictures stay). */
+  deleteVideos: boolean;
+  /** Video analysis workers (default: one per core). */
+  workers: number;
+  /** Where uploads and annotated pictures are kept. */
+  filesDir: string;
+}
+
+const MB = 1024 * 1024;
+
+export function serverConfigFromEnv(
+  env: NodeJS.ProcessEnv,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  const issues: { path: string; message: string }[] = [];
+  const number = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      issues.push({
+        path: name,
+        message: `must be a whole number from ${min} to ${max}, got "${raw}"`,
+      });
+      return fallback;
+    }
+    return n;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (raw === "true" || raw === "1") return true;
+    if (raw === "false" || raw === "0") return false;
+    issues.push({ path: name, message: `must be true or false, got "${raw}"` });
+    return fallback;
+  };
+  const port = overrides.port ?? number("HIPCHECK_PORT", 3000, 0, 65535);
+  const host = overrides.host ?? env.HIPCHECK_HOST ?? "127.0.0.1";
+  const config: ServerConfig = {
+    host,
+    port,
+    publicUrl: (env.HIPCHECK_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ""),
+    secureCookies: flag("HIPCHECK_SECURE_COOKIES", false),
+    sessionHours: number("HIPCHECK_SESSION_HOURS", 12, 1, 24 * 30),
+    logLevel: env.HIPCHECK_LOG_LEVEL ?? "silent",
+    maxUploadBytes: number("HIPCHECK_MAX_UPLOAD_MB", 200, 1, 4096) * MB,
+    deleteVideos: flag("HIPCHECK_DELETE_VIDEOS", false),
+    workers: number("HIPCHECK_WORKERS", 0, 0, 64),
+    filesDir: env.HIPCHECK_FILES_DIR ?? "./data-files",
+    ...overrides,
+  };
+  if (issues.length > 0) throw new InputError(issues, "server configuration");
+  return config;
+}

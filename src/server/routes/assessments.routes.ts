@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { listAssessments } from "../../store/records.repository.js";
+import { runnerFor } from "../access.js";
+import type { App } from "../app.js";
+import { principalOf } from "../auth/principal.js";
+import {
+  assessmentFor,
+  assessmentView,
+  createAssessment,
+  runAssessment,
+  updateAssessment,
+} from "../services/assessments.service.js";
+import { fromCursor, idParam, pageQuery, runnerParams, toPage } from "./schemas.js";
+
+const assessmentParams = idParam("assessmentId");
+const jsonObject = z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
+
+export function assessmentRoutes(app: App): void {
+  app.post(
+    "/api/runners/:runnerId/assessments",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary: "Start an assessment (the input may be partial; sections present are checked)",
+        params: runnerParams,
+        body: z.strictObject({
+          kind: z.enum(["initial", "retest"]).default("initial"),
+          input: jsonObject.default({}),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const row = await app.tx((trx) =>
+        createAssessment(
+          trx,
+          principalOf(request),
+          request.params.runnerId,
+          request.body,
+          request.ip,
+        ),
+      );
+      return reply.status(201).send(row);
+    },
+  );
+
+  app.get(
+    "/api/runners/:runnerId/assessments",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary: "The runner's assessments, newest first",
+        params: runnerParams,
+        querystring: pageQuery,
+      },
+    },
+    async (request) =>
+      app.tx(async (trx) => {
+        const { runnerId } = request.params;
+        await runnerFor(trx, principalOf(request), runnerId, {
+          action: "read.assessments",
+          address: request.ip,
+        });
+        const { limit, cursor } = request.query;
+        const page = toPage(
+          await listAssessments(trx, runnerId, limit + 1, fromCursor(cursor)),
+          limit,
+        );
+        return { ...page, items: page.items.map(assessmentView) };
+      }),
+  );
+
+  app.get(
+    "/api/assessments/:assessmentId",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary: "An assessment: input as entered, result and rules version",
+        params: assessmentParams,
+      },
+    },
+    async (request) =>
+      app.tx(async (trx) =>
+        assessmentView(
+          await assessmentFor(trx, principalOf(request), request.params.assessmentId, {
+            action: "read.assessment",
+            address: request.ip,
+          }),
+        ),
+      ),
+  );
+
+  app.patch(
+    "/api/assessments/:assessmentId",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary: "Update the input with a JSON merge patch (null removes a field)",
+        params: assessmentParams,
+        body: z.strictObject({ input: jsonObject }),
+      },
+    },
+    async (request) =>
+      app.tx((trx) =>
+        updateAssessment(
+          trx,
+          principalOf(request),
+          request.params.assessmentId,
+          request.body.input,
+          request.ip,
+        ),
+      ),
+  );
+
+  app.post(
+    "/api/assessments/:assessmentId/assess",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary: "Assess the stored input with the current rules (again, when they changed)",
+        params: assessmentParams,
+      },
+    },
+    async (request) =>
+      app.tx((trx) =>
+        runAssessment(trx, principalOf(request), request.params.assessmentId, request.ip),
+      ),
+  );
+}

@@ -1,0 +1,16 @@
+import type { App } from "../app.js";
+import { accountRoutes } from "./accounts.routes.js";
+import { analysisRoutes } from "./analyses.routes.js";
+import { assessmentRoutes } from "./assessments.routes.js";
+import { logRoutes } from "./logs.routes.js";
+import { programmeRoutes } from "./programmes.routes.js";
+import { runnerRoutes } from "./runners.routes.js";
+
+export function registerRoutes(app: App): void {
+  accountRoutes(app);
+  runnerRoutes(app);
+  assessmentRoutes(app);
+  programmeRoutes(app);
+  logRoutes(app);
+  analysisRoutes(app);
+}

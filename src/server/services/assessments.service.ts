@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import {
+  findAssessment,
+  insertAssessment,
+  saveAssessmentResult,
+  updateAssessmentInput,
+} from "../../store/records.repository.js";
+import type { Database } from "../../store/schema.types.js";
+import { runnerFor } from "../access.js";
+import type { Principal } from "../auth/principal.js";
+import { NotFoundError } from "../errors.js";
+import { assessInput, checkDraftAssessment, RULES_VERSION } from "./core-calls.js";
+
+type Db = Kysely<Database>;
+type Row = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
+
+/** An assessment as the API shows it: `stale` when the rules changed since its result was made. */
+export function assessmentView(row: Row) {
+  return { ...row, stale: row.rulesVersion !== null && row.rulesVersion !== RULES_VERSION };
+}
+
+export async function createAssessment(
+  db: Db,
+  principal: Principal,
+  runnerId: string,
+  draft: { kind: "initial" | "retest"; input: Record<string, unknown> },
+  address: string,
+) {
+  await runnerFor(db, principal, runnerId, { action: "write.assessment", address });
+  checkDraftAssessment(draft.input);
+  const id = randomUUID();
+  await insertAssessment(db, {
+    id,
+    runnerId,
+    kind: draft.kind,
+    input: draft.input,
+    createdBy: principal.id,
+  });
+  return assessmentView((await findAssessment(db, id))!);
+}
+
+/** The assessment, if the principal may see its runner; another's answers 404. */
+export async function assessmentFor(
+  db: Db,
+  principal: Principal,
+  id: string,
+  use: { action: string; address: string },
+  lock = false,
+): Promise<Row> {
+  const row = await findAssessment(db, id, lock);
+  if (!row) throw new NotFoundError("assessment");
+  await runnerFor(db, principal, row.runnerId, use);
+  return row;
+}
+
+/**
+ * Applies a JSON merge patch (RFC 7386) to the input: objects merge, `null` removes a field,
+ * anything else replaces. The stored result is cleared: it no longer matches the input.
+ */
+export async function updateAssessment(
+  db: Db,
+  principal: Principal,
+  id: string,
+  patch: Record<string, unknown>,
+  address: string,
+) {
+  const row = await assessmentFor(db, principal, id, { action: "write.assessment", address }, true);
+  const input = mergePatch(row.input, patch);
+  checkDraftAssessment(input);
+  await updateAssessmentInput(db, id, input);
+  return assessmentView((await findAssessment(db, id))!);
+}
+
+/** Assesses the stored input with the current rules and stores the result with its version. */
+export async function runAssessment(db: Db, principal: Principal, id: string, address: string) {
+  const row = await assessmentFor(db, principal, id, { action: "write.assessment", address }, true);
+  const result = assessInput(row.input);
+  await saveAssessmentResult(db, id, {
+    result,
+    rulesVersion: result.rulesVersion,
+    assessedOn: result.assessedOn,
+    referral: result.redFlags.referral,
+  });
+  return assessmentView((await findAssessment(db, id))!);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.types.js";
+
+type Db = Kysely<Database>;
+
+/** Thresholds of the attention list; the reasons a runner is listed say them in words. */
+export interface AttentionRules {
+  /** Pain has risen when the last 7 days' mean session pain is this many points above the 7 before. */
+  painRisePoints: number;
+  /** Or when a session in the last 7 days hurt more than this (0–10). */
+  painMax: number;
+  /** Planned sessions in the last 7 days without a log, from which it counts as missed. */
+  missedSessions: number;
+  /** Days after the last assessment from which a retest is due (while a programme runs). */
+  retestDays: number;
+}
+
+export interface AttentionRow {
+  id: string;
+  displayName: string;
+  ownRunner: boolean;
+  redFlag: boolean;
+  painRising: boolean;
+  recentPain: number | null;
+  previousPain: number | null;
+  missedSessions: number;
+  retestDue: boolean;
+  lastAssessedOn: string | null;
+  score: number;
+  sortName: string;
+}
+
+/**
+ * A clinic's runners (its own and those sharing with it) with what needs attention, most
+ * urgent first, in one query. Keyset paging on (score, name, id). Every part is indexed by
+ * runner: assessments_runner, programmes_active, session_logs_runner.
+ */
+export async function attentionList(
+  db: Db,
+  q: {
+    clinicId: string;
+    today: string;
+    search: string;
+    limit: number;
+    after?: { score: number; name: string; id: string };
+    rules: AttentionRules;
+  },
+): Promise<AttentionRow[]> {
+  const { rules, today } = q;
+  const search = q.search.toLowerCase();
+  const after = q.after
+    ? sql`WHERE score < ${q.after.score} OR (score = ${q.after.score} AND (sort_name, id) > (${q.after.name}, ${q.after.id}::uuid))`
+    : sql``;
+  const result = await sql<AttentionRow>`
+    WITH visible AS (
+      -- The clinic's own runners and those sharing with it: two index scans, not one of all runners.
+      SELECT r.id, r.display_name, true AS own_runner FROM runners r
+      WHERE r.clinic_id = ${q.clinicId}::uuid
+        AND (${search} = '' OR strpos(lower(r.display_name), ${search}) > 0)
+      UNION ALL
+      SELECT r.id, r.display_name, false FROM shares s JOIN runners r ON r.id = s.runner_id
+      WHERE s.clinic_id = ${q.clinicId}::uuid AND s.revoked_at IS NULL
+        AND r.clinic_id IS DISTINCT FROM ${q.clinicId}::uuid
+        AND (${search} = '' OR strpos(lower(r.display_name), ${search}) > 0)
+    ), facts AS (
+      SELECT v.id, v.display_name, v.own_runner, lower(v.display_name) AS sort_name,
+        coalesce(la.referral, false) AS red_flag,
+        la.assessed_on AS last_assessed_on,
+        pain.recent, pain.previous, pain.worst,
+        CASE WHEN p.id IS NULL THEN 0 ELSE
+          (SELECT count(*) FROM unnest(p.planned_days) AS d(day)
+           WHERE d.day >= ${today}::date - 7 AND d.day < ${today}::date) - coalesce(pain.planned_logged, 0)
+        END::int AS missed,
+        (p.id IS NOT NULL AND la.assessed_on <= ${today}::date - ${rules.retestDays}::int) AS retest_due
+      FROM visible v
+      LEFT JOIN LATERAL (
+        SELECT a.referral, a.assessed_on FROM assessments a
+        WHERE a.runner_id = v.id AND a.result IS NOT NULL
+        ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) la ON true
+      LEFT JOIN programmes p ON p.runner_id = v.id AND p.active
+      -- One index range scan of the last 14 days of logs per runner gives the pain figures
+      -- and how many of last week's planned days have a log.
+      LEFT JOIN LATERAL (
+        SELECT avg(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS recent,
+               avg(l.pain_max) FILTER (WHERE l.logged_on <= ${today}::date - 7) AS previous,
+               max(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS worst,
+               count(DISTINCT l.logged_on) FILTER (WHERE l.logged_on >= ${today}::date - 7
+                 AND l.logged_on < ${today}::date AND l.logged_on = ANY (p.planned_days)) AS planned_logged
+        FROM session_logs l
+        WHERE l.runner_id = v.id AND l.logged_on > ${today}::date - 14 AND l.logged_on <= ${today}::date) pain ON true
+    ), scored AS (
+      SELECT f.*,
+        (coalesce(f.recent - f.previous >= ${rules.painRisePoints}, false)
+          OR coalesce(f.worst > ${rules.painMax}, false)) AS pain_rising
+      FROM facts f
+    ), ranked AS (
+      SELECT s.*, (s.red_flag::int * 8 + s.pain_rising::int * 4
+        + (s.missed >= ${rules.missedSessions})::int * 2 + s.retest_due::int) AS score
+      FROM scored s
+    )
+    SELECT id, display_name AS "displayName", own_runner AS "ownRunner", red_flag AS "redFlag",
+      pain_rising AS "painRising", round(recent::numeric, 1)::float8 AS "recentPain",
+      round(previous::numeric, 1)::float8 AS "previousPain", missed AS "missedSessions",
+      retest_due AS "retestDue", last_assessed_on AS "lastAssessedOn", score, sort_name AS "sortName"
+    FROM ranked
+    ${after}
+    ORDER BY score DESC, sort_name, id
+    LIMIT ${q.limit}`.execute(db);
+  return result.rows;
+}
+
+/** The runner's day: the active programme's sessions due, and the next run from today on. */
+export async function runnerDay(db: Db, runnerId: string, today: string) {
+  const result = await sql<{
+    programmeId: string;
+    due: unknown[];
+    nextRun: unknown | null;
+  }>`
+    SELECT p.id AS "programmeId",
+      coalesce((SELECT jsonb_agg(ps.session) FROM programme_sessions ps
+                WHERE ps.programme_id = p.id AND ps.day = ${today}::date AND ps.kind <> 'rest'), '[]') AS due,
+      (SELECT ps.session FROM programme_sessions ps
+       WHERE ps.programme_id = p.id AND ps.day >= ${today}::date AND ps.kind = 'run'
+         AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = p.runner_id
+                         AND l.kind = 'run' AND l.logged_on = ps.day)
+       ORDER BY ps.day LIMIT 1) AS "nextRun"
+    FROM programmes p WHERE p.runner_id = ${runnerId}::uuid AND p.active`.execute(db);
+  return result.rows[0];
+}
+
+/** The runner's logged entries (as entered) since a day, oldest first, for the pain trend. */
+export async function entriesSince(db: Db, runnerId: string, since: string): Promise<unknown[]> {
+  const rows = await db
+    .selectFrom("session_logs")
+    .select("entry")
+    .where("runner_id", "=", runnerId)
+    .where("logged_on", ">=", since)
+    .orderBy("logged_on")
+    .orderBy("id")
+    .limit(500)
+    .execute();
+  return rows.map((r) => r.entry);
+}
+
+/** The last assessed assessment: whether it asks for a professional first. */
+export async function latestReferral(db: Db, runnerId: string) {
+  return db
+    .selectFrom("assessments")
+    .select(["id", "assessed_on as assessedOn", "referral"])
+    .where("runner_id", "=", runnerId)
+    .where("result", "is not", null)
+    .orderBy("assessed_on", "desc")
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,189 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Table types for Kysely, mirroring migrations/*.sql. Dates are `YYYY-MM-DD` strings. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CalendarDay = ColumnType<string, string, string>;
+/** JSONB: written as JSON text, read as parsed data. */
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type Role = "clinic-admin" | "clinician" | "runner";
+
+export interface ClinicsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  clinic_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface RunnersTable {
+  id: string;
+  user_id: string | null;
+  clinic_id: string | null;
+  display_name: string;
+  created_at: Timestamp;
+}
+
+export interface SharesTable {
+  runner_id: string;
+  clinic_id: string;
+  granted_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  token_hash: string;
+  clinic_id: string;
+  role: "clinician" | "runner";
+  email: string | null;
+  display_name: string | null;
+  runner_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface LoginSessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  scopes: string[];
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account: string;
+  address: string;
+  at: Timestamp;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  runner_id: string;
+  kind: "initial" | "retest";
+  assessed_on: CalendarDay | null;
+  input: Json;
+  result: Json | null;
+  rules_version: string | null;
+  referral: boolean | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MovementAnalysesTable {
+  id: string;
+  runner_id: string;
+  status: "queued" | "running" | "done" | "failed";
+  options: Json;
+  progress: ColumnType<number, number | undefined, number>;
+  measurements: Json | null;
+  files: ColumnType<string[], string | undefined, string>;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  runner_id: string;
+  assessment_id: string;
+  request: Json;
+  programme: Json;
+  rules_version: string;
+  starts_on: CalendarDay;
+  ends_on: CalendarDay;
+  planned_days: string[];
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeSessionsTable {
+  programme_id: string;
+  day: CalendarDay;
+  kind: string;
+  session: Json;
+}
+
+export interface ProgrammeEditsTable {
+  id: Generated<number>;
+  programme_id: string;
+  edited_by: string | null;
+  edited_at: Timestamp;
+  reason: string;
+  changes: Json;
+  before: Json;
+}
+
+export interface SessionLogsTable {
+  id: Generated<number>;
+  runner_id: string;
+  programme_id: string | null;
+  logged_on: CalendarDay;
+  kind: "run" | "strength";
+  entry: Json;
+  pain_max: number;
+  created_at: Timestamp;
+}
+
+export interface PainLogsTable {
+  id: Generated<number>;
+  runner_id: string;
+  logged_on: CalendarDay;
+  pain: number;
+  context: string;
+  created_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  runner_id: string | null;
+  clinic_id: string | null;
+  address: string | null;
+  detail: Json;
+}
+
+export interface Database {
+  clinics: ClinicsTable;
+  users: UsersTable;
+  runners: RunnersTable;
+  shares: SharesTable;
+  invites: InvitesTable;
+  login_sessions: LoginSessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  assessments: AssessmentsTable;
+  movement_analyses: MovementAnalysesTable;
+  programmes: ProgrammesTable;
+  programme_sessions: ProgrammeSessionsTable;
+  programme_edits: ProgrammeEditsTable;
+  session_logs: SessionLogsTable;
+  pain_logs: PainLogsTable;
+  audit_events: AuditEventsTable;
+}
