@@ -234,6 +234,10 @@ const MATRIX: Record<
     expect: record(200),
     call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/assessments` }),
   },
+  "GET /api/runners/:runnerId/comparison": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/comparison` }),
+  },
   "GET /api/assessments/:assessmentId": {
     expect: record(200),
     call: (w) => ({ method: "GET", url: `/api/assessments/${w.assessmentId}` }),

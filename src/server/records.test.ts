@@ -12,6 +12,7 @@ import {
 } from "./test-support/test-server.js";
 
 const seed000 = JSON.parse(await readFile("examples/seed-000-hip-weakness.json", "utf8"));
+const sixWeeksLater = JSON.parse(await readFile("examples/seed-000-six-weeks-later.json", "utf8"));
 const redFlagInput = JSON.parse(await readFile("examples/red-flag-locked-knee.json", "utf8"));
 
 describe.each(testDatabases())("a runner's record over HTTP on $name", (database) => {
@@ -37,6 +38,32 @@ describe.each(testDatabases())("a runner's record over HTTP on $name", (database
     expect(result.status).toBe(200);
     return created.body.id;
   }
+
+  it("compares a retest with the first assessment, recomputed from the stored inputs", async () => {
+    const other = await signedUpRunner(app, "Rita Retest");
+    const own = other.user.runnerId;
+    const first = await other.post(`/api/runners/${own}/assessments`, { input: seed000 });
+    await other.post(`/api/assessments/${first.body.id}/assess`);
+    const none = await other.get(`/api/runners/${own}/comparison`);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ comparison: null });
+    expect(none.body.reason).toContain("at least two assessed assessments; this runner has 1");
+    const retest = await other.post(`/api/runners/${own}/assessments`, {
+      kind: "retest",
+      input: sixWeeksLater,
+    });
+    await other.post(`/api/assessments/${retest.body.id}/assess`);
+    const reply = await other.get(`/api/runners/${own}/comparison`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.assessments.map((a: { kind: string }) => a.kind)).toEqual([
+      "initial",
+      "retest",
+    ]);
+    expect(reply.body.comparison.dates).toEqual(["2026-11-20", "2027-01-01"]);
+    expect(JSON.stringify(reply.body.comparison.overall)).toContain(
+      "Right hip abduction improved from 70 % to 93 % of the left",
+    );
+  });
 
   it("fills an assessment in step by step, then assesses it with the rules version", async () => {
     const { assessedOn, person, symptoms, redFlags, ...rest } = seed000;

@@ -6,6 +6,7 @@ import { principalOf } from "../auth/principal.js";
 import {
   assessmentFor,
   assessmentView,
+  compareHistory,
   createAssessment,
   runAssessment,
   updateAssessment,
@@ -69,6 +70,23 @@ export function assessmentRoutes(app: App): void {
         );
         return { ...page, items: page.items.map(assessmentView) };
       }),
+  );
+
+  app.get(
+    "/api/runners/:runnerId/comparison",
+    {
+      config: { access: "signed-in" },
+      schema: {
+        tags: ["assessments"],
+        summary:
+          "The retest against the earlier assessments: per measure the change and whether it is beyond the measurement error, findings as progress",
+        params: runnerParams,
+      },
+    },
+    async (request) =>
+      app.tx((trx) =>
+        compareHistory(trx, principalOf(request), request.params.runnerId, request.ip),
+      ),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
+  assessedHistory,
   findAssessment,
   insertAssessment,
   saveAssessmentResult,
@@ -10,7 +11,7 @@ import type { Database } from "../../store/schema.types.js";
 import { runnerFor } from "../access.js";
 import type { Principal } from "../auth/principal.js";
 import { NotFoundError } from "../errors.js";
-import { assessInput, checkDraftAssessment, RULES_VERSION } from "./core-calls.js";
+import { assessInput, checkDraftAssessment, compareResults, RULES_VERSION } from "./core-calls.js";
 
 type Db = Kysely<Database>;
 type Row = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
@@ -83,6 +84,33 @@ export async function runAssessment(db: Db, principal: Principal, id: string, ad
     referral: result.redFlags.referral,
   });
   return assessmentView((await findAssessment(db, id))!);
+}
+
+/**
+ * The runner's assessed assessments compared, oldest first, each assessed again from its stored
+ * input with the current rules; with fewer than two, no comparison and the reason.
+ */
+export async function compareHistory(
+  db: Db,
+  principal: Principal,
+  runnerId: string,
+  address: string,
+) {
+  await runnerFor(db, principal, runnerId, { action: "read.assessments", address });
+  const rows = await assessedHistory(db, runnerId);
+  const results = rows.map((row) => assessInput(row.input));
+  const assessments = rows.map((row, i) => ({
+    id: row.id,
+    kind: row.kind,
+    assessedOn: results[i]?.assessedOn,
+  }));
+  if (results.length < 2)
+    return {
+      assessments,
+      comparison: null,
+      reason: `A comparison needs at least two assessed assessments; this runner has ${results.length}.`,
+    };
+  return { assessments, comparison: compareResults(results), reason: null };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,10 @@ import type { Equipment } from "../../core/exercises/exercise.types.js";
 import { isExerciseId } from "../../core/exercises/library.js";
 import { generateProgramme, prescribedExercises } from "../../core/program/programme.js";
 import type { Programme } from "../../core/program/programme.types.js";
+import {
+  type AssessmentComparison,
+  compareAssessments,
+} from "../../core/retest/compare-assessments.js";
 import { RULES_VERSION } from "../../core/rules-version.js";
 import { logsSchema } from "../../core/running/logs.schema.js";
 import type { TrainingLogEntry } from "../../core/running/logs.types.js";
@@ -32,6 +36,11 @@ export function checkDraftAssessment(input: unknown): void {
 /** Assesses a complete input with the current rules; InputError names every missing or bad field. */
 export function assessInput(input: unknown): AssessmentResult {
   return assess(input);
+}
+
+/** A retest against the earlier assessments, oldest first (at least two; else DomainError). */
+export function compareResults(results: readonly AssessmentResult[]): AssessmentComparison {
+  return compareAssessments(results);
 }
 
 export interface ProgrammeOptions {
