@@ -8,6 +8,8 @@ import { assessmentJsonSchema } from "./assessment-schema.js";
 import { registerAnalyze } from "./commands/analyze.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
+import { registerReport } from "./commands/report.command.js";
+import { parseAudience } from "./options.js";
 import { FileError, readDataFile } from "./read-input.js";
 
 /** Exit codes: 0 done, 1 the input is wrong (the message says where), 2 bad command line, 70 internal error. */
@@ -54,11 +56,7 @@ program
 registerAnalyze(program);
 registerPlan(program);
 registerProgress(program);
-
-function parseAudience(value: string): Audience {
-  if (value === "runner" || value === "clinician") return value;
-  throw new InvalidArgumentError('use "runner" or "clinician"');
-}
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -73,7 +73,7 @@ function parseYamlText(path: string, text: string): unknown {
 }
 
 /** Writes an output file, creating its folder; a failure names the file and the reason. */
-export async function writeOutputFile(path: string, content: string): Promise<void> {
+export async function writeOutputFile(path: string, content: string | Uint8Array): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);

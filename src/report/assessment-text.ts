@@ -31,7 +31,7 @@ export function renderAssessment(
   const p = result.person;
   const parts = [
     `hipcheck assessment · ${result.assessedOn} · rules ${result.rulesVersion}`,
-    `${p.sex}, ${p.age} years, ${formatNumber(p.bodyMassKg, 1)} kg, ${p.heightCm} cm`,
+    `${p.name ? `${p.name}, ` : ""}${p.sex}, ${p.age} years, ${formatNumber(p.bodyMassKg, 1)} kg, ${p.heightCm} cm`,
     summaryLine(result),
     redFlagSection(result, cite),
     conditionSection(result, cite),

@@ -8,15 +8,8 @@ import { DEFAULT_WEEKS, generateProgramme } from "../../core/program/programme.j
 import type { Programme } from "../../core/program/programme.types.js";
 import { programmeToIcs } from "../../report/programme-calendar.js";
 import { renderProgramme } from "../../report/programme-text.js";
+import type { PlanFile } from "../plan-file.js";
 import { readDataFile, writeOutputFile } from "../read-input.js";
-
-/** What `plan --json` writes and `progress` reads. */
-export interface PlanFile {
-  format: "hipcheck-plan";
-  version: 1;
-  assessedOn: string;
-  programme: Programme;
-}
 
 const EQUIPMENT: readonly Equipment[] = [
   "band",

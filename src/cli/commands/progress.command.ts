@@ -1,27 +1,11 @@
 import type { Command } from "commander";
-import { z } from "zod";
-import { parseWith } from "../../core/errors.js";
 import { findExercise, isExerciseId } from "../../core/exercises/library.js";
 import { prescribedExercises } from "../../core/program/programme.js";
 import { parseLogs } from "../../core/running/logs.schema.js";
 import { decideNext, type ProgressReport } from "../../core/running/progression.js";
 import { renderProgress } from "../../report/progress-text.js";
+import { readPlanFile } from "../plan-file.js";
 import { FileError, readDataFile } from "../read-input.js";
-import type { PlanFile } from "./plan.command.js";
-
-// Only the frame is checked: the programme inside is hipcheck's own output.
-const planFileSchema = z.object({
-  format: z.literal("hipcheck-plan", {
-    error: 'not a hipcheck plan: make one with "hipcheck plan --json"',
-  }),
-  version: z.literal(1, { error: "plan file version 1 expected" }),
-  assessedOn: z.string(),
-  programme: z.looseObject({
-    runPlan: z.looseObject({ levels: z.array(z.unknown()) }),
-    runSettings: z.looseObject({}),
-    sessions: z.array(z.unknown()),
-  }),
-});
 
 export function registerProgress(program: Command): void {
   program
@@ -33,9 +17,7 @@ export function registerProgress(program: Command): void {
     .argument("<logs>", "training log, .json or .yaml")
     .option("--json", "print the decisions as JSON")
     .action(async (planPath: string, logsPath: string, options: { json?: boolean }) => {
-      const raw = await readDataFile(planPath);
-      parseWith(planFileSchema, raw, `plan file ${planPath}`);
-      const { programme } = raw as PlanFile;
+      const { programme } = await readPlanFile(planPath);
       const logs = parseLogs(await readDataFile(logsPath), { isKnownExercise: isExerciseId });
       if (logs.length === 0)
         throw new FileError(`${logsPath} holds no sessions yet: log a session first`);

@@ -31,6 +31,8 @@ export const BODY_MASS_RANGE_KG = { min: 20, max: 300 } as const;
 
 /** The person assessed. Body mass is always in kilograms here, whatever was typed. */
 export interface Person {
+  /** The runner's name as they write it, for reports and records; optional. */
+  name?: string;
   /** Whole years, 10–100. */
   age: number;
   sex: Sex;
@@ -57,6 +59,12 @@ function bodyMassMessage(value: number, unit: "kg" | "lb"): string {
 /** `person:` section. Body mass in kg or lb (default kg) → `bodyMassKg`, 20–300 kg. */
 export const personSchema = z
   .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, "name cannot be empty; leave it out instead")
+      .max(200, "name must be at most 200 characters")
+      .optional(),
     age: z
       .number()
       .refine(Number.isInteger, AGE_MESSAGE)
@@ -84,6 +92,7 @@ export const personSchema = z
   )
   .transform(
     (person): Person => ({
+      ...(person.name === undefined ? {} : { name: person.name }),
       age: person.age,
       sex: person.sex,
       heightCm: person.heightCm,
