@@ -6,6 +6,7 @@ import { type Audience, renderAssessment } from "../report/assessment-text.js";
 import { readAnalysisEvidence, withMovement } from "./analysis-evidence.js";
 import { assessmentJsonSchema } from "./assessment-schema.js";
 import { registerAnalyze } from "./commands/analyze.command.js";
+import { registerFhir } from "./commands/fhir.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { registerReport } from "./commands/report.command.js";
@@ -57,6 +58,7 @@ registerAnalyze(program);
 registerPlan(program);
 registerProgress(program);
 registerReport(program);
+registerFhir(program);
 
 try {
   await program.parseAsync(process.argv);

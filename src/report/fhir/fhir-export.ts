@@ -1,0 +1,461 @@
+/**
+ * An assessment as a FHIR R4 Bundle (type "collection"): the Patient; Observations for the
+ * person's measurements, each strength result, each movement observation, each pain rating and
+ * pain location; a QuestionnaireResponse per questionnaire response; the likely conditions as
+ * provisional Conditions; the programme as a CarePlan; a referral as a ServiceRequest.
+ * Identifiers are derived from the content, so the same assessment gives the same Bundle.
+ */
+import { createHash } from "node:crypto";
+import type {
+  Bundle,
+  CarePlan,
+  CodeableConcept,
+  Condition,
+  Observation,
+  ObservationComponent,
+  Patient,
+  QuestionnaireResponse,
+  Reference,
+  Resource,
+  ServiceRequest,
+} from "@medplum/fhirtypes";
+import type { AssessmentResult } from "../../core/assessment/assess.js";
+import type { AssessmentInput } from "../../core/assessment/assessment.schema.js";
+import type { MovementEvidence } from "../../core/movement/evidence.js";
+import type { Programme } from "../../core/program/programme.types.js";
+import { SIDES, type Side } from "../../core/side.js";
+import {
+  isHipTest,
+  type StrengthTestResult,
+  strengthTestLabel,
+} from "../../core/strength/strength.types.js";
+import { doseText } from "../programme-calendar.js";
+import {
+  BODY,
+  BODY_POSITION_EXTENSION,
+  hipcheckCode,
+  INTERPRETATION,
+  LATERALITY,
+  LOINC_CODES,
+  OBSERVATION_CATEGORY,
+  QUESTIONNAIRE_BASE,
+  quantity,
+  SIDE_CODES,
+} from "./fhir-codes.js";
+
+export interface BundleInput {
+  input: AssessmentInput;
+  result: AssessmentResult;
+  programme?: Programme;
+}
+
+/** The Bundle of one assessment; validate it with `checkFhirResource` before handing it on. */
+export function assessmentBundle({ input, result, programme }: BundleInput): Bundle {
+  const seed = `${input.person.name ?? ""}|${input.assessedOn}`;
+  const entries: Resource[] = [];
+  const urls = new Map<Resource, string>();
+  const add = <T extends Resource>(key: string, resource: T): Reference<T> => {
+    const url = `urn:uuid:${uuidFrom(`${seed}|${key}`)}`;
+    urls.set(resource, url);
+    entries.push(resource);
+    return { reference: url } as Reference<T>;
+  };
+  const patient = add("patient", patientOf(input));
+  const date = input.assessedOn;
+  const observation = (
+    key: string,
+    body: Omit<Observation, "resourceType" | "status" | "subject">,
+  ) =>
+    add(key, {
+      resourceType: "Observation",
+      status: "final",
+      subject: patient,
+      effectiveDateTime: date,
+      ...body,
+    });
+
+  const p = input.person;
+  observation("age", {
+    category: [category("exam")],
+    code: concept(LOINC_CODES.age),
+    valueQuantity: quantity(p.age, "a"),
+  });
+  observation("weight", {
+    category: [category("vital-signs")],
+    code: concept(LOINC_CODES.bodyWeight),
+    valueQuantity: quantity(p.bodyMassKg, "kg"),
+  });
+  observation("height", {
+    category: [category("vital-signs")],
+    code: concept(LOINC_CODES.bodyHeight),
+    valueQuantity: quantity(p.heightCm, "cm"),
+  });
+
+  const pain = input.symptoms.pain;
+  for (const [when, value] of [
+    ["at-rest", pain.atRest],
+    ["during-run", pain.duringRun],
+    ["after-run", pain.afterRun],
+  ] as const)
+    observation(`pain-${when}`, {
+      category: [category("survey")],
+      code: {
+        coding: [
+          LOINC_CODES.pain,
+          hipcheckCode("pain-rating", when, `Knee pain ${when.replace(/-/g, " ")}`),
+        ],
+        text: `Knee pain ${when.replace(/-/g, " ")} (0–10)`,
+      },
+      bodySite: concept(BODY.knee),
+      valueQuantity: quantity(value, "score"),
+    });
+  pain.locations.forEach((location, i) => {
+    observation(`pain-location-${i}`, {
+      category: [category("exam")],
+      code: {
+        coding: [hipcheckCode("symptom", "knee-pain-location", "Where the knee hurts")],
+        text: "Where the knee hurts",
+      },
+      bodySite: concept(BODY.knee),
+      valueCodeableConcept: {
+        coding: [hipcheckCode("pain-area", location.area)],
+        text: `${location.area} knee`,
+      },
+      component:
+        location.side === "both"
+          ? SIDES.map(lateralityComponent)
+          : [lateralityComponent(location.side)],
+    });
+  });
+
+  for (const test of result.strength?.tests ?? [])
+    for (const side of SIDES) {
+      const resource = strengthObservation(test, side);
+      if (resource) observation(`strength-${test.test}-${test.position}-${side}`, resource);
+    }
+  result.movement.forEach((m, i) => {
+    observation(`movement-${i}`, movementObservation(m));
+  });
+
+  (input.questionnaires ?? []).forEach((q, i) => {
+    const response: QuestionnaireResponse = {
+      resourceType: "QuestionnaireResponse",
+      status: "completed",
+      questionnaire: `${QUESTIONNAIRE_BASE}/${q.instrument}`,
+      subject: patient,
+      authored: q.date,
+      item: Object.entries(q.answers).map(([linkId, answer]) => ({
+        linkId,
+        ...(answer === null ? {} : { answer: [{ valueDecimal: answer }] }),
+      })),
+    };
+    add(`questionnaire-${i}`, response);
+  });
+
+  const conditions: Reference<Condition>[] = [];
+  result.likelyConditions.forEach((c, i) => {
+    const condition: Condition = {
+      resourceType: "Condition",
+      clinicalStatus: {
+        coding: [
+          { system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" },
+        ],
+      },
+      verificationStatus: {
+        coding: [
+          {
+            system: "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+            code: "provisional",
+          },
+        ],
+      },
+      code: { coding: [hipcheckCode("knee-condition", c.condition, c.name)], text: c.name },
+      bodySite: [concept(BODY.knee)],
+      subject: patient,
+      recordedDate: date,
+      note: [
+        {
+          text: `${c.statement}. A likely name from where the pain is, not a diagnosis (decision support).`,
+        },
+      ],
+    };
+    conditions.push(add(`condition-${i}`, condition));
+  });
+  for (const f of result.findings.filter((x) => x.status === "likely"))
+    conditions.push(
+      add(`finding-${f.id}`, {
+        resourceType: "Condition",
+        verificationStatus: {
+          coding: [
+            {
+              system: "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+              code: "provisional",
+            },
+          ],
+        },
+        code: {
+          coding: [hipcheckCode("finding", f.id, f.title)],
+          text: `${f.title}${f.side ? ` (${f.side})` : ""}`,
+        },
+        subject: patient,
+        recordedDate: date,
+        note: [{ text: f.clinical }],
+      } satisfies Condition),
+    );
+
+  const screen = result.redFlags;
+  if (screen.referral && screen.urgency) {
+    const request: ServiceRequest = {
+      resourceType: "ServiceRequest",
+      status: "active",
+      intent: "proposal",
+      priority:
+        screen.urgency === "emergency"
+          ? "stat"
+          : screen.urgency === "see-doctor-soon"
+            ? "urgent"
+            : "routine",
+      code: {
+        coding: [hipcheckCode("referral", screen.urgency)],
+        text: `Referral: ${screen.urgency.replace(/-/g, " ")}`,
+      },
+      subject: patient,
+      authoredOn: date,
+      reasonCode: screen.hits.map((hit) => ({
+        coding: [hipcheckCode("red-flag", hit.flag.id)],
+        text: `${hit.flag.title}: ${hit.because}`,
+      })),
+      note: screen.advice.map((text) => ({ text })),
+    };
+    add("referral", request);
+  }
+  if (programme && result.programmeAllowed)
+    add("careplan", carePlan(programme, patient, conditions));
+
+  return {
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: `${date}T00:00:00Z`,
+    entry: entries.map((resource) => ({ fullUrl: urls.get(resource) ?? "", resource })),
+  } as Bundle;
+}
+
+function patientOf(input: AssessmentInput): Patient {
+  const p = input.person;
+  const [given, ...family] = (p.name ?? "").split(/\s+/).filter(Boolean);
+  return {
+    resourceType: "Patient",
+    ...(p.name
+      ? {
+          name: [
+            {
+              text: p.name,
+              ...(given ? { given: [given] } : {}),
+              ...(family.length ? { family: family.join(" ") } : {}),
+            },
+          ],
+        }
+      : {}),
+    gender: p.sex,
+  };
+}
+
+function strengthObservation(
+  test: StrengthTestResult,
+  side: Side,
+): Omit<Observation, "resourceType" | "status" | "subject"> | undefined {
+  const s = test.sides[side];
+  if (!s) return undefined;
+  const components: ObservationComponent[] = [
+    lateralityComponent(side),
+    ...s.trialsN.map((n, i) => ({
+      code: {
+        coding: [hipcheckCode("strength-measure", `trial-${i + 1}`)],
+        text: `Trial ${i + 1}`,
+      },
+      valueQuantity: quantity(n, "N"),
+    })),
+    {
+      code: {
+        coding: [hipcheckCode("strength-measure", "force-per-kg")],
+        text: "Force per body mass",
+      },
+      valueQuantity: quantity(s.forceNPerKg, "N/kg"),
+    },
+  ];
+  if (s.leverArmM !== undefined)
+    components.push({
+      code: { coding: [hipcheckCode("strength-measure", "lever-arm")], text: "Lever arm" },
+      valueQuantity: quantity(s.leverArmM * 100, "cm"),
+    });
+  if (s.torqueNm !== undefined)
+    components.push({
+      code: { coding: [hipcheckCode("strength-measure", "torque")], text: "Torque" },
+      valueQuantity: quantity(s.torqueNm, "N·m"),
+    });
+  if (s.torqueNmPerKg !== undefined)
+    components.push({
+      code: {
+        coding: [hipcheckCode("strength-measure", "torque-per-kg")],
+        text: "Torque per body mass",
+      },
+      valueQuantity: quantity(s.torqueNmPerKg, "N·m/kg"),
+    });
+  if (test.lsiPercent !== undefined && side === test.involvedSide)
+    components.push({
+      code: { coding: [hipcheckCode("strength-measure", "lsi")], text: "Limb symmetry index" },
+      valueQuantity: quantity(test.lsiPercent, "%"),
+    });
+  if (s.testerLimitN !== undefined)
+    components.push({
+      code: { coding: [hipcheckCode("strength-measure", "tester-limit")], text: "Tester limit" },
+      valueQuantity: quantity(s.testerLimitN, "N"),
+    });
+  const ref = s.reference;
+  const band = ref ? { below: "L", within: "N", above: "H" }[ref.band] : undefined;
+  return {
+    category: [category("exam")],
+    code: {
+      coding: [hipcheckCode("strength-test", test.test, strengthTestLabel(test.test))],
+      text: `${strengthTestLabel(test.test)} strength, hand-held dynamometer`,
+    },
+    bodySite: concept(isHipTest(test.test) ? BODY.hip : BODY.knee),
+    method: {
+      coding: [
+        hipcheckCode(
+          "strength-method",
+          test.method === "mixed" ? (s.trialsN.length ? "make" : "break") : test.method,
+        ),
+      ],
+      text: `${test.method} test`,
+    },
+    extension: [
+      {
+        url: BODY_POSITION_EXTENSION,
+        valueCodeableConcept: {
+          coding: [hipcheckCode("body-position", test.position)],
+          text: test.position,
+        },
+      },
+    ],
+    valueQuantity: quantity(s.bestN, "N"),
+    component: components,
+    ...(band
+      ? {
+          interpretation: [
+            {
+              coding: [{ system: INTERPRETATION, code: band }],
+              text: `${ref?.band} reference values`,
+            },
+          ],
+        }
+      : {}),
+    ...(ref
+      ? {
+          referenceRange: [
+            {
+              text: `${ref.expectedText} Nm/kg; ${ref.population}`.replace("Nm/kg Nm/kg", "Nm/kg"),
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+function movementObservation(
+  m: MovementEvidence,
+): Omit<Observation, "resourceType" | "status" | "subject"> {
+  const components: ObservationComponent[] = [
+    {
+      code: { coding: [hipcheckCode("movement-measure", "present")], text: "Sign seen" },
+      valueBoolean: m.present,
+    },
+    {
+      code: { coding: [hipcheckCode("movement-measure", "confidence")], text: "Confidence" },
+      valueCodeableConcept: { coding: [hipcheckCode("confidence", m.confidence)] },
+    },
+    {
+      code: { coding: [hipcheckCode("movement-measure", "source")], text: "Source" },
+      valueString: m.source,
+    },
+  ];
+  if (m.side) components.push(lateralityComponent(m.side));
+  if (m.measured?.reference)
+    components.push({
+      code: { coding: [hipcheckCode("movement-measure", "reference")], text: "Reference" },
+      valueString: m.measured.reference,
+    });
+  return {
+    category: [category("exam")],
+    code: {
+      coding: [hipcheckCode("movement-sign", m.sign), hipcheckCode("movement-task", m.task)],
+      text: `${m.sign} in ${m.task}`,
+    },
+    method: { coding: [hipcheckCode("evidence-method", m.method)], text: m.method },
+    ...(m.measured
+      ? { valueQuantity: quantity(m.measured.value, m.measured.unit) }
+      : { valueBoolean: m.present }),
+    component: components,
+    note: [{ text: m.observation }],
+  };
+}
+
+function carePlan(
+  programme: Programme,
+  patient: Reference<Patient>,
+  addresses: Reference<Condition>[],
+): CarePlan {
+  const first = new Map<string, string>();
+  for (const s of programme.sessions)
+    for (const p of [...s.strength, ...s.stretching, ...s.aroundRun])
+      if (!first.has(p.exercise)) first.set(p.exercise, doseText(p));
+  return {
+    resourceType: "CarePlan",
+    status: "active",
+    intent: "plan",
+    title: `Hip strengthening and return-to-run programme, ${programme.weeks} weeks`,
+    subject: patient,
+    period: { start: programme.start, end: programme.end },
+    addresses,
+    activity: [
+      ...[...first].map(([id, dose]) => ({
+        detail: {
+          kind: "Task" as const,
+          code: {
+            coding: [hipcheckCode("exercise", id)],
+            text: dose.split(" ").slice(0, 3).join(" "),
+          },
+          status: "scheduled" as const,
+          description: dose,
+        },
+      })),
+      {
+        detail: {
+          kind: "Task" as const,
+          code: { coding: [hipcheckCode("exercise", "return-to-run")], text: "Return to running" },
+          status: "scheduled" as const,
+          description: programme.runPlan.rules.join(" "),
+        },
+      },
+    ],
+  };
+}
+
+function lateralityComponent(side: Side): ObservationComponent {
+  return { code: LATERALITY, valueCodeableConcept: { coding: [SIDE_CODES[side]], text: side } };
+}
+
+function concept(coding: { system: string; code: string; display: string }): CodeableConcept {
+  return { coding: [coding], text: coding.display };
+}
+
+function category(code: string): CodeableConcept {
+  return { coding: [{ system: OBSERVATION_CATEGORY, code }] };
+}
+
+/** A version-5-style UUID from a SHA-1 of `key`: stable identifiers without a random source. */
+function uuidFrom(key: string): string {
+  const hex = createHash("sha1").update(key).digest("hex");
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
