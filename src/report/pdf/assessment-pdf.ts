@@ -14,6 +14,7 @@ import { strengthTestLabel } from "../../core/strength/strength.types.js";
 import { URGENCY_ACTION } from "../../core/symptoms/red-flags.js";
 import type { Audience } from "../assessment-text.js";
 import { doseText } from "../programme-calendar.js";
+import { deviceLines } from "../strength-text.js";
 import {
   alertBox,
   COLOURS,
