@@ -3,6 +3,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { assess } from "../../core/assessment/assess.js";
 import { generateProgramme } from "../../core/program/programme.js";
+import { strengthFromCsv } from "../dynamometer/strength-import.js";
 import {
   imageCount,
   pdfFonts,
@@ -89,6 +90,22 @@ describe("assessment report PDF", () => {
     const text = pdfText(path);
     expect(text).not.toContain("Proximal (hip) weakness pattern");
     expect(text).toContain("for the runner");
+  });
+
+  it("shows the device's rate of force development and time to peak from a VALD-style import", async () => {
+    const { tests } = strengthFromCsv(readFileSync("examples/dynamometer-vald-style.csv", "utf8"), {
+      format: "vald",
+    });
+    const path = savePdf(
+      "report-vald-import",
+      await assessmentPdf(assess({ ...seed000, strength: { tests } }), {
+        audience: "clinician",
+        page: "a4",
+      }),
+    );
+    expect(pdfText(path).replace(/\s+/g, " ")).toContain(
+      "Device, right hip abduction (strongest trial): rate of force development 402 N/s, time to peak 770 ms.",
+    );
   });
 
   it("puts the referral first and makes no programme when a red flag is raised", async () => {

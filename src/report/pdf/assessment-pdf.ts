@@ -258,6 +258,7 @@ function strength(w: PdfWriter, result: AssessmentResult): void {
         { bullet: "•", size: 8.5 },
       );
     }
+  for (const line of deviceLines(report)) paragraph(w, line, { bullet: "•", size: 8.5 });
   const warnings = [
     ...report.warnings,
     ...report.tests.flatMap((t) => t.warnings.map((x) => `${strengthTestLabel(t.test)}: ${x}`)),
