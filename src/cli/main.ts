@@ -10,6 +10,7 @@ import { registerFhir } from "./commands/fhir.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
 import { registerReport } from "./commands/report.command.js";
+import { registerRuns } from "./commands/runs.command.js";
 import { registerStrength } from "./commands/strength.command.js";
 import { parseAudience } from "./options.js";
 import { FileError, readDataFile } from "./read-input.js";
@@ -61,6 +62,7 @@ registerProgress(program);
 registerReport(program);
 registerFhir(program);
 registerStrength(program);
+registerRuns(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -269,11 +269,15 @@ function distance(label: string, max: number) {
 
 const DATE_MESSAGE = "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14";
 const RUN_DURATION_MESSAGE = "run duration must be between 1 and 1440 minutes";
+const CADENCE_MESSAGE = "average cadence must be between 60 and 260 steps a minute";
+const HEART_RATE_MESSAGE = "average heart rate must be between 30 and 240 beats a minute";
 
 const runSchema = z.strictObject({
   date: z.string().refine(isCalendarDate, DATE_MESSAGE),
   distance: distance("run distance", MAX_RUN_DISTANCE),
   durationMin: z.number().min(1, RUN_DURATION_MESSAGE).max(1440, RUN_DURATION_MESSAGE).optional(),
+  cadenceSpm: z.number().min(60, CADENCE_MESSAGE).max(260, CADENCE_MESSAGE).optional(),
+  heartRateBpm: z.number().min(30, HEART_RATE_MESSAGE).max(240, HEART_RATE_MESSAGE).optional(),
 });
 
 const BREAK_MESSAGE = "a break from running must last between 1 and 2600 weeks";
@@ -317,6 +321,8 @@ export const trainingSchema = z
       out.runs = training.runs.map((run): RunRecord => {
         const record: RunRecord = { date: run.date, distanceKm: km(run.distance) };
         if (run.durationMin !== undefined) record.durationMin = run.durationMin;
+        if (run.cadenceSpm !== undefined) record.cadenceSpm = run.cadenceSpm;
+        if (run.heartRateBpm !== undefined) record.heartRateBpm = run.heartRateBpm;
         return record;
       });
     }
