@@ -243,7 +243,6 @@ function strength(w: PdfWriter, result: AssessmentResult): void {
     `LSI = involved ÷ uninvolved × 100 (on torque when both sides have a lever arm); ▼ below ${formatNumber(result.settings.strength.lsiDeficitPercent, 0)} %. Asymmetry formula: ${report.formulaText}.`,
     { size: 8, colour: COLOURS.muted },
   );
-  paragraph(w, "Left against right, per body mass", { style: "bold", size: 9 });
   strengthChart(w, report);
   for (const t of report.tests)
     for (const side of SIDES) {
