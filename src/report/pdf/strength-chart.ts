@@ -36,7 +36,11 @@ export function strengthChart(w: PdfWriter, report: StrengthReport): void {
   const { doc } = w;
   const height = tests.length * (2 * BAR + GAP + GROUP_GAP) + 44;
   ensureSpace(w, height);
-  doc.font("bold").fontSize(9).fillColor(COLOURS.text).text("Left against right, per body mass", w.left, doc.y);
+  doc
+    .font("bold")
+    .fontSize(9)
+    .fillColor(COLOURS.text)
+    .text("Left against right, per body mass", w.left, doc.y);
   doc.moveDown(0.3);
   const top = doc.y;
   const scale = new Map<string, number>();
