@@ -12,10 +12,12 @@ import type {
   Patient,
   QuestionnaireResponse,
   Resource,
+  ServiceRequest,
 } from "@medplum/fhirtypes";
 import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
 import { InputError, type InputIssue, parseWith } from "../../core/errors.js";
 import { SIDES, type Side } from "../../core/side.js";
+import { RED_FLAG_QUESTION_IDS } from "../../core/symptoms/red-flags.data.js";
 import {
   BODY_POSITION_EXTENSION,
   codeIn,
@@ -123,13 +125,14 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
     )
     .flatMap(({ at, resource }) => questionnaireEntry(at, resource, issues));
   if (issues.length > 0) throw new InputError(issues, where);
+  const referral = referralFlags(entries.map((e) => e.resource));
 
   const dates = observations.map((o) => o.resource.effectiveDateTime?.slice(0, 10)).filter(Boolean);
   const assessment: Json = {
     assessedOn: dates[0] ?? (bundle as Bundle).timestamp?.slice(0, 10),
     person,
     symptoms: { pain },
-    redFlags: {},
+    redFlags: referral.answers,
     ...(tests.length ? { strength: { tests } } : {}),
     ...(movement.length ? { movement } : {}),
     ...(questionnaires.length ? { questionnaires } : {}),
@@ -139,7 +142,8 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
   return {
     assessment,
     notes: [
-      "The red-flag questions are not in the Bundle: they are left unanswered, and the report lists them to ask.",
+      ...referral.notes,
+      "The other red-flag questions are not in the Bundle: they are left unanswered, and the report lists them to ask.",
       "Training history and readiness are not in the Bundle: add them to the file when known.",
     ],
   };
@@ -278,4 +282,30 @@ function questionnaireEntry(at: string, r: QuestionnaireResponse, issues: InputI
       answers,
     },
   ];
+}
+
+/**
+ * The red flags a hipcheck referral (ServiceRequest) names, as answers, so that a referral is
+ * never lost on the way through FHIR. Flags that follow from other answers (an injury, the
+ * Ottawa rule) cannot be set back; a note says the referral stands.
+ */
+function referralFlags(resources: readonly (Resource | undefined)[]): {
+  answers: Record<string, true>;
+  notes: string[];
+} {
+  const answers: Record<string, true> = {};
+  const notes: string[] = [];
+  for (const r of resources) {
+    if (r?.resourceType !== "ServiceRequest") continue;
+    for (const reason of (r as ServiceRequest).reasonCode ?? []) {
+      const flag = hipcheckCodeIn(reason, "red-flag");
+      if (!flag) continue;
+      if ((RED_FLAG_QUESTION_IDS as readonly string[]).includes(flag)) answers[flag] = true;
+      else
+        notes.push(
+          `The Bundle's referral names "${reason.text ?? flag}", which follows from injury answers the Bundle does not hold: the person is still to be seen first; ask the injury questions again.`,
+        );
+    }
+  }
+  return { answers, notes };
 }

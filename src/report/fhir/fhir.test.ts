@@ -139,6 +139,14 @@ describe("FHIR R4 import", () => {
     expect(backResult.strength).toEqual(originalResult.strength);
   });
 
+  it("keeps a referral: the flags the ServiceRequest names come back raised", () => {
+    const { assessment } = assessmentFromBundle(bundleOf("red-flag-locked-knee.json", false));
+    expect(assessment.redFlags).toMatchObject({ kneeLocked: true });
+    const result = assessInput(parseWith(assessmentSchema, assessment));
+    expect(result.redFlags.referral).toBe(true);
+    expect(result.programmeAllowed).toBe(false);
+  });
+
   it("refuses something that is not a Bundle", () => {
     const error = importError({ resourceType: "Patient", gender: "female" });
     expect(error.issues).toEqual([
