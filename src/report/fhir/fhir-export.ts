@@ -11,6 +11,7 @@ import type {
   CarePlan,
   Condition,
   Observation,
+  ObservationComponent,
   Patient,
   QuestionnaireResponse,
   Reference,
@@ -96,6 +97,17 @@ export function assessmentBundle({ input, result, programme }: BundleInput): Bun
       },
       bodySite: concept(BODY.knee),
       valueQuantity: quantity(value, "score"),
+    });
+  const course = painCourse(pain);
+  if (course.length > 0)
+    observation("pain-course", {
+      category: [category("survey")],
+      code: {
+        coding: [hipcheckCode("symptom", "knee-pain-course", "How the knee pain behaves")],
+        text: "How the knee pain behaves",
+      },
+      bodySite: concept(BODY.knee),
+      component: course,
     });
   pain.locations.forEach((location, i) => {
     observation(`pain-location-${i}`, {
@@ -226,6 +238,35 @@ export function assessmentBundle({ input, result, programme }: BundleInput): Bun
     timestamp: `${date}T00:00:00Z`,
     entry: entries.map((resource) => ({ fullUrl: urls.get(resource) ?? "", resource })),
   } as Bundle;
+}
+
+/** When in a run the pain starts, which way it is going, how long it has lasted. */
+function painCourse(pain: AssessmentInput["symptoms"]["pain"]): ObservationComponent[] {
+  const part = (code: string, text: string) => ({
+    code: { coding: [hipcheckCode("pain-course", code)], text },
+  });
+  const out: ObservationComponent[] = [];
+  if (pain.onset?.kind === "time")
+    out.push({
+      ...part("onset-minutes", "Starts after"),
+      valueQuantity: quantity(pain.onset.minutes, "min"),
+    });
+  if (pain.onset?.kind === "distance")
+    out.push({
+      ...part("onset-distance", "Starts after"),
+      valueQuantity: quantity(pain.onset.km, "km"),
+    });
+  if (pain.trend)
+    out.push({
+      ...part("trend", "Trend"),
+      valueCodeableConcept: { coding: [hipcheckCode("pain-trend", pain.trend)], text: pain.trend },
+    });
+  if (pain.durationWeeks !== undefined)
+    out.push({
+      ...part("duration", "Has hurt for"),
+      valueQuantity: quantity(pain.durationWeeks, "wk"),
+    });
+  return out;
 }
 
 function patientOf(input: AssessmentInput): Patient {

@@ -108,6 +108,8 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
       if (field) pain[field] = o.valueQuantity?.value;
       else issues.push({ path: `${at}.code`, message: `unknown pain rating "${rating}"` });
     }
+    if (hipcheckCodeIn(o.code, "symptom") === "knee-pain-course")
+      Object.assign(pain, painCourse(o));
     if (hipcheckCodeIn(o.code, "symptom") === "knee-pain-location") {
       const area = hipcheckCodeIn(o.valueCodeableConcept, "pain-area");
       const sides = lateralities(o.component);
@@ -146,6 +148,21 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
       "The other red-flag questions are not in the Bundle: they are left unanswered, and the report lists them to ask.",
       "Training history and readiness are not in the Bundle: add them to the file when known.",
     ],
+  };
+}
+
+/** Onset, trend and duration from the pain-course Observation, in the assessment file's words. */
+function painCourse(o: Observation): Json {
+  const value = (code: string) => component(o, "pain-course", code);
+  const minutes = value("onset-minutes")?.valueQuantity?.value;
+  const km = value("onset-distance")?.valueQuantity?.value;
+  const trend = hipcheckCodeIn(value("trend")?.valueCodeableConcept, "pain-trend");
+  const weeks = value("duration")?.valueQuantity?.value;
+  return {
+    ...(minutes !== undefined ? { onset: { afterMinutes: minutes } } : {}),
+    ...(km !== undefined ? { onset: { afterDistance: km, unit: "km" } } : {}),
+    ...(trend ? { trend } : {}),
+    ...(weeks !== undefined ? { durationWeeks: weeks } : {}),
   };
 }
 

@@ -130,6 +130,10 @@ describe("FHIR R4 import", () => {
     expect(back.questionnaires).toEqual(original.questionnaires);
     expect(back.symptoms.pain.locations).toEqual(original.symptoms.pain.locations);
     expect(back.symptoms.pain.duringRun).toBe(6);
+    // Onset a mile into the run (1.609 km), the same for 30 weeks: the persistent-pain advice stays.
+    expect(back.symptoms.pain.durationWeeks).toBe(30);
+    expect(back.symptoms.pain.trend).toBe("same");
+    expect(back.symptoms.pain.onset).toEqual({ kind: "distance", km: 1.609 });
     // Self-test answers come back as the movement evidence they gave.
     const originalResult = assessInput(original);
     const backResult = assessInput(back);
@@ -137,6 +141,7 @@ describe("FHIR R4 import", () => {
     const hip = (r: typeof backResult) => r.findings.find((f) => f.id === "hip-driven-knee-pain");
     expect(hip(backResult)).toMatchObject({ status: "likely", side: "right" });
     expect(backResult.strength).toEqual(originalResult.strength);
+    expect(backResult.redFlags.advice.join(" ")).toContain("30 weeks");
   });
 
   it("keeps a referral: the flags the ServiceRequest names come back raised", () => {
