@@ -1,27 +1,30 @@
 /**
  * Benchmark of the movement pipeline on this machine. Prints:
  * - metrics from keypoints, frames/s (target ≥ 100,000);
- * - end to end on a generated 1080p 60 fps clip, frames/s with Lightning (target ≥ 60) and
- *   Thunder (target ≥ 15), and BlazePose (no target);
+ * - CPU per model call (crop, network, decoding) on ONNX Runtime and on TF.js WebAssembly, a
+ *   figure that other load on the machine does not change;
+ * - end to end on a generated 1080p 60 fps clip, both backends side by side, medians of three
+ *   runs: frames/s (ONNX Runtime targets: Lightning ≥ 120, Thunder ≥ 60; BlazePose none), CPU
+ *   per frame, peak memory, error against the rendered runner's joints, and ONNX / TF.js ratios;
  * - peak memory for a 2-minute 1080p clip (target < 600 MB), Node and ffmpeg together.
- * The video pipeline is timed as `hipcheck analyze` runs it: compiled to JavaScript (dist/, built
- * first) in a plain Node process, not TypeScript under tsx, whose loader costs startup time and
- * CPU; memory is that process's and its ffmpeg's. `--from-source` times the TypeScript instead.
- * Run: npx tsx scripts/bench-vision.ts [--metrics-only] [--from-source]
+ * Exits with 1 when a target line says FAIL. See bench-pose.ts for how runs are timed;
+ * `--from-source` times the TypeScript under tsx instead of the build, `--runs N` changes the
+ * three runs, `--models lightning,thunder` measures only those.
+ * Run: npx tsx scripts/bench-vision.ts [--metrics-only] [--from-source] [--runs N] [--models …]
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import type { KeypointSeries } from "../src/core/movement/keypoints.types.js";
 import { analyzeRunning } from "../src/core/movement/running-analysis.js";
 import { syntheticRun } from "../src/core/movement/test-support/synthetic-runner.js";
 import { findFfmpeg } from "../src/vision/ffmpeg.js";
 import { hasModel, type PoseModelKind } from "../src/vision/model-files.js";
+import { POSE_BACKENDS } from "../src/vision/pose-network.js";
 import { writeRunnerVideo } from "../src/vision/test-support/render-runner.js";
-import { estimateVideoPose as estimateFromSource } from "../src/vision/video-pose.js";
+import { median, modelCallMs, runVideo, type VideoRun, videoRunner } from "./bench-pose.js";
 
 const TARGET_METRICS_FPS = 100_000;
 
@@ -61,104 +64,26 @@ verdicts.push(
   `metrics from keypoints: ${Math.round(worst).toLocaleString("en")} frames/s (target ≥ ${TARGET_METRICS_FPS.toLocaleString("en")}) ${worst >= TARGET_METRICS_FPS ? "PASS" : "FAIL"}`,
 );
 
-/** Resident memory of a process and all its descendants (ffmpeg, a child Node), MB, from /proc. */
-function treeMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    let total = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
-      for (const child of children.split(/\s+/).filter(Boolean)) total += treeMb(Number(child));
-    }
-    return total;
-  } catch {
-    // The process has ended, or this is not Linux.
-    return 0;
-  }
+/** End-to-end targets on ONNX Runtime, frames/s (BlazePose has none). */
+const TARGET_FPS: Partial<Record<PoseModelKind, number>> = { lightning: 120, thunder: 60 };
+const TARGET_PEAK_MB = 600;
+/** The backends may differ by this much in error against the true joints, px (1080p). */
+const ACCURACY_AGREEMENT_PX = 1;
+const LABEL: Record<PoseModelKind, string> = {
+  lightning: "Lightning",
+  thunder: "Thunder",
+  blazepose: "BlazePose",
+};
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** One timed pipeline run: the process tree doing the work, and what it reports. */
-interface VideoRun {
-  pid: number;
-  done: Promise<{ frames: number; seconds: number }>;
-}
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 
-type StartRun = (clip: { path: string; kind: PoseModelKind }) => VideoRun;
-
-/**
- * Runs the pipeline as `hipcheck analyze` does: the compiled JavaScript (dist/, built first) in
- * a plain Node process, not under tsx, whose loader slows the process it runs in. With
- * --from-source, the TypeScript runs in this process instead.
- */
-function pipeline(): { start: StartRun; label: string } {
-  if (process.argv.includes("--from-source")) {
-    return {
-      label: "TypeScript via tsx, in this process",
-      start: ({ path, kind }) => ({
-        pid: process.pid,
-        done: estimateFromSource(path, { model: kind }).then((r) => ({
-          frames: r.series.t.length,
-          seconds: r.seconds,
-        })),
-      }),
-    };
-  }
-  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const build = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  if (build.status !== 0) throw new Error("the build (tsc -p tsconfig.build.json) failed");
-  const module = pathToFileURL(join(root, "dist", "vision", "video-pose.js")).href;
-  return {
-    label: "built code in a plain Node process",
-    start: ({ path, kind }) => {
-      // CommonJS --eval (the dynamic import loads the ES module): plain Node, nothing else.
-      const code = `import(${JSON.stringify(module)}).then(async ({ estimateVideoPose }) => {
-  const r = await estimateVideoPose(${JSON.stringify(path)}, { model: ${JSON.stringify(kind)} });
-  console.log(JSON.stringify({ frames: r.series.t.length, seconds: r.seconds }));
-});`;
-      const child = spawn(process.execPath, ["-e", code], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-      });
-      const done = new Promise<{ frames: number; seconds: number }>((resolve, reject) => {
-        child.on("close", (status) => {
-          if (status === 0) resolve(JSON.parse(out) as { frames: number; seconds: number });
-          else reject(new Error(`the timed run exited with ${status}`));
-        });
-      });
-      return { pid: child.pid ?? process.pid, done };
-    },
-  };
-}
-
-async function benchVideo(
-  start: StartRun,
-  clip: { path: string; kind: PoseModelKind; label: string },
-) {
-  const { path, kind, label } = clip;
-  const run = start({ path, kind });
-  let peak = treeMb(run.pid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeMb(run.pid));
-  }, 100);
-  try {
-    const { frames, seconds } = await run.done;
-    const fps = frames / seconds;
-    console.log(
-      `end to end, ${kind}, ${label}: ${frames} frames in ${seconds.toFixed(1)} s → ${fps.toFixed(1)} frames/s; peak memory ${Math.round(peak)} MB`,
-    );
-    return { fps, peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-if (!process.argv.includes("--metrics-only")) {
+/** Generates the bench clips once: a 2 s rendered loop, repeated to 10 s and 2 minutes. */
+async function benchClips(): Promise<{ clip: string; long: string }> {
   const folder = join(tmpdir(), "hipcheck-bench");
   mkdirSync(folder, { recursive: true });
   const loop = join(folder, "runner-1080p60-loop.mp4");
@@ -185,43 +110,103 @@ if (!process.argv.includes("--metrics-only")) {
       ]);
     }
   }
-  const { start, label } = pipeline();
-  console.log(`video pipeline: ${label}`);
-  const lightning = await benchVideo(start, {
-    path: clip,
-    kind: "lightning",
-    label: "1080p 60 fps, 10 s",
-  });
-  verdicts.push(
-    `Lightning end to end: ${lightning.fps.toFixed(1)} frames/s (target ≥ 60) ${lightning.fps >= 60 ? "PASS" : "FAIL"}`,
+  return { clip, long };
+}
+
+/** Medians over runs of each reported figure. */
+function medianRun(runs: VideoRun[]): Omit<VideoRun, "backend"> {
+  const of = (pick: (r: VideoRun) => number | undefined) =>
+    median(runs.map(pick).filter((v): v is number => v !== undefined));
+  return {
+    frames: of((r) => r.frames),
+    seconds: of((r) => r.seconds),
+    nodeMsPerFrame: of((r) => r.nodeMsPerFrame),
+    ffmpegMsPerFrame: of((r) => r.ffmpegMsPerFrame),
+    peakMb: of((r) => r.peakMb),
+    ...(runs.some((r) => r.errorPx !== undefined) ? { errorPx: of((r) => r.errorPx) } : {}),
+  };
+}
+
+if (!process.argv.includes("--metrics-only")) {
+  const runs = Number(option("--runs") ?? 3);
+  const models = (option("--models")?.split(",") ?? ["lightning", "thunder", "blazepose"]).filter(
+    (kind): kind is PoseModelKind => kind in LABEL && hasModel(kind as PoseModelKind),
   );
-  if (hasModel("thunder")) {
-    const thunder = await benchVideo(start, {
-      path: clip,
-      kind: "thunder",
-      label: "1080p 60 fps, 10 s",
-    });
-    verdicts.push(
-      `Thunder end to end: ${thunder.fps.toFixed(1)} frames/s (target ≥ 15) ${thunder.fps >= 15 ? "PASS" : "FAIL"}`,
+  const load = loadavg().map((l) => l.toFixed(1));
+  console.log(
+    `\nmachine: ${availableParallelism()} cores, load average ${load.join(" ")} (1, 5, 15 min) at the start`,
+  );
+  const { clip, long } = await benchClips();
+
+  console.log("\nCPU per model call (crop + network + decoding, one thread), median of 3 × 20:");
+  const callMs = new Map<string, number>();
+  for (const kind of models) {
+    for (const backend of POSE_BACKENDS) {
+      const ms = await modelCallMs(clip, { kind, backend, runs: 3 });
+      callMs.set(`${kind}/${backend}`, ms);
+      console.log(`  ${LABEL[kind]}, ${backend}: ${ms.toFixed(1)} ms`);
+    }
+    const ratio = (callMs.get(`${kind}/onnx`) ?? 0) / (callMs.get(`${kind}/tfjs`) ?? 1);
+    console.log(`  ${LABEL[kind]}: ONNX / TF.js CPU per call ${ratio.toFixed(2)}`);
+  }
+
+  const { start, label } = videoRunner(process.argv.includes("--from-source"));
+  console.log(`\nend to end, 1080p 60 fps, 10 s (${label}), median of ${runs} runs:`);
+  const byBackend = new Map<string, Omit<VideoRun, "backend">>();
+  for (const kind of models) {
+    for (const backend of POSE_BACKENDS) {
+      const done: VideoRun[] = [];
+      for (let r = 0; r < runs; r++) {
+        const run = await runVideo(start, { path: clip, kind, backend, accuracy: true });
+        if (run.backend !== backend) throw new Error(`asked for ${backend}, ran on ${run.backend}`);
+        done.push(run);
+      }
+      const m = medianRun(done);
+      byBackend.set(`${kind}/${backend}`, m);
+      const all = done.map((r) => (r.frames / r.seconds).toFixed(1)).join(", ");
+      console.log(
+        `  ${LABEL[kind]}, ${backend}: ${(m.frames / m.seconds).toFixed(1)} frames/s (runs: ${all}); CPU per frame ${m.nodeMsPerFrame.toFixed(1)} ms Node + ${m.ffmpegMsPerFrame.toFixed(1)} ms ffmpeg; peak ${Math.round(m.peakMb)} MB; error against the true joints ${m.errorPx?.toFixed(2)} px`,
+      );
+    }
+    const onnx = byBackend.get(`${kind}/onnx`);
+    const tfjs = byBackend.get(`${kind}/tfjs`);
+    if (!onnx || !tfjs) continue;
+    const fps = onnx.frames / onnx.seconds;
+    const speedup = fps / (tfjs.frames / tfjs.seconds);
+    const cpu =
+      (onnx.nodeMsPerFrame + onnx.ffmpegMsPerFrame) / (tfjs.nodeMsPerFrame + tfjs.ffmpegMsPerFrame);
+    console.log(
+      `  ${LABEL[kind]}: ONNX / TF.js frames/s ${speedup.toFixed(2)}, CPU per frame ${cpu.toFixed(2)}`,
     );
-  } else {
-    verdicts.push("Thunder: model not installed, not measured");
+    const target = TARGET_FPS[kind];
+    verdicts.push(
+      target
+        ? `${LABEL[kind]} end to end on ONNX Runtime: ${fps.toFixed(1)} frames/s (target ≥ ${target}) ${verdict(fps >= target)}`
+        : `${LABEL[kind]} end to end on ONNX Runtime: ${fps.toFixed(1)} frames/s (no target)`,
+    );
+    const gap = Math.abs((onnx.errorPx ?? 0) - (tfjs.errorPx ?? 0));
+    verdicts.push(
+      `${LABEL[kind]} error against the true joints: ONNX ${onnx.errorPx?.toFixed(2)} px, TF.js ${tfjs.errorPx?.toFixed(2)} px (the same within ${ACCURACY_AGREEMENT_PX} px) ${verdict(gap <= ACCURACY_AGREEMENT_PX)}`,
+    );
   }
-  if (hasModel("blazepose")) {
-    const blazepose = await benchVideo(start, {
-      path: clip,
-      kind: "blazepose",
-      label: "1080p 60 fps, 10 s",
-    });
-    verdicts.push(`BlazePose end to end: ${blazepose.fps.toFixed(1)} frames/s (no target)`);
-  }
-  const memory = await benchVideo(start, {
+
+  const memory = await runVideo(start, {
     path: long,
     kind: "lightning",
-    label: "1080p 60 fps, 2 min",
+    backend: "onnx",
+    accuracy: false,
   });
+  console.log(
+    `\n2-minute clip, Lightning on ONNX Runtime: ${(memory.frames / memory.seconds).toFixed(1)} frames/s, peak ${Math.round(memory.peakMb)} MB`,
+  );
   verdicts.push(
-    `peak memory, 2-minute 1080p clip: ${Math.round(memory.peak)} MB (target < 600) ${memory.peak < 600 ? "PASS" : "FAIL"}`,
+    `peak memory, 2-minute 1080p clip: ${Math.round(memory.peakMb)} MB (target < ${TARGET_PEAK_MB}) ${verdict(memory.peakMb < TARGET_PEAK_MB)}`,
+  );
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
   );
 }
 console.log(`\n${verdicts.join("\n")}`);
+if (verdicts.some((line) => line.endsWith("FAIL"))) process.exitCode = 1;

@@ -19,7 +19,7 @@ describe("hipcheck plan", () => {
     const out = run.stdout;
     expect(out).toContain("hipcheck programme · 2026-12-01 to 2027-01-25 · 8 weeks");
     expect(out).toContain(
-      "Extra work: hip abduction LSI 70 % (under 90 %): one more set on the right side",
+      "Hip work: right hip abduction LSI 70 % (under 90 %, measured): one more set on the right",
     );
     expect(out).toContain("WEEK 1 (PHASE 1) · 3 RUNS, 4 DAYS WITHOUT RUNNING");
     expect(out).toContain("2026-12-01 Tue  Run: Brisk walk 30 min");
@@ -46,24 +46,34 @@ describe("hipcheck plan", () => {
       "--start",
       "2026-12-01",
     ]);
-    expect(run.code).toBe(1);
+    // Exit code 3: refused on purpose for a red flag, not a bad input (1).
+    expect(run.code).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(
       "No programme: a red flag needs a professional first (Locked knee, Recent knee injury)",
     );
+    expect(run.stderr).toContain("get seen today");
+    expect(run.stderr).toContain("(urgency: emergency)");
   });
 
   it.each([
-    [["--start", "2026-13-01"], 'expected a real date written YYYY-MM-DD, got "2026-13-01"'],
+    [
+      ["--start", "2026-13-01"],
+      "argument '2026-13-01' is invalid. Expected a real date written YYYY-MM-DD, between 1900-01-01 and 2099-12-31",
+    ],
+    [
+      ["--start", "9999-12-01"],
+      "option '--start <date>' argument '9999-12-01' is invalid. Expected a real date written YYYY-MM-DD, between 1900-01-01 and 2099-12-31",
+    ],
     [
       ["--start", "2026-12-01", "--days-per-week", "0"],
-      'days per week must be a whole number from 1 to 7, got "0"',
+      "option '--days-per-week <n>' argument '0' is invalid. days per week must be a whole number from 1 to 7",
     ],
     [["--start", "2026-12-01", "--equipment", "band,trampoline"], 'unknown equipment "trampoline"'],
     [[], "required option '--start <date>' not specified"],
-  ])("rejects %j", async (args, message) => {
+  ])("rejects %j as a bad command line (exit 2)", async (args, message) => {
     const run = await runCli(["plan", "examples/seed-000-hip-weakness.json", ...args]);
-    expect(run.code).not.toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(message);
   });
@@ -79,7 +89,9 @@ describe("hipcheck plan", () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^hipcheck: cannot write \/proc\/plan.ics \(/);
+    expect(run.stderr).toMatch(
+      /^hipcheck: cannot write --ics \/proc\/plan.ics: nothing can be created in \/proc/,
+    );
   });
 
   it("writes an SVG figure of every exercise it uses", async () => {

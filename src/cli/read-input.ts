@@ -1,23 +1,20 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, extname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
+import { FileError, fileProblem } from "../core/errors.js";
 
-/** A file that cannot be read or parsed; the message names the file and, where known, the line. */
-export class FileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FileError";
-  }
-}
+/** A byte-order mark some editors put at the start of a UTF-8 file; it is not part of the data. */
+const BYTE_ORDER_MARK = "\uFEFF";
 
 /**
  * Reads a JSON or YAML file into plain data. `.json` is parsed as JSON; `.yaml`/`.yml` as YAML;
  * anything else is tried as JSON, then YAML. The top level must be an object.
  */
 export async function readDataFile(path: string): Promise<unknown> {
-  const text = await readTextFile(path);
+  let text = await readTextFile(path);
   if (text.includes("\u0000"))
     throw new FileError(`${path} is not a JSON or YAML text file (it holds binary data)`);
+  if (text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
   const data = parseText(path, text);
   if (data === null || typeof data !== "object" || Array.isArray(data))
     throw new FileError(
@@ -28,8 +25,13 @@ export async function readDataFile(path: string): Promise<unknown> {
 
 /** Reads a whole text file (UTF-8); a failure names the file and says why. */
 export async function readTextFile(path: string): Promise<string> {
+  return (await readBinaryFile(path)).toString("utf8");
+}
+
+/** Reads a whole file as bytes; a failure names the file and says why. */
+export async function readBinaryFile(path: string): Promise<Buffer> {
   try {
-    return await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileError(
@@ -37,7 +39,7 @@ export async function readTextFile(path: string): Promise<string> {
         ? `${path}: no such file`
         : code === "EISDIR"
           ? `${path} is a folder, not a file`
-          : `${path}: cannot be read (${code ?? "unknown error"})`,
+          : `${path}: cannot be read (${fileProblem(error)})`,
     );
   }
 }
@@ -72,19 +74,11 @@ function parseYamlText(path: string, text: string): unknown {
         `${path} is not valid JSON or YAML${where}: ${error.message.split("\n")[0]}`,
       );
     }
+    // The yaml library refuses an alias bomb (over 100 expansions) with a ReferenceError ("Excessive alias count").
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw new FileError(
+        `${path} expands too many YAML aliases (*name) to be read safely; write the values out instead`,
+      );
     throw error;
-  }
-}
-
-/** Writes an output file, creating its folder; a failure names the file and the reason. */
-export async function writeOutputFile(path: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(
-      `cannot write ${path} (${code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? "unknown error")})`,
-    );
   }
 }

@@ -7,6 +7,7 @@ import { imageCount, pdfInfo, pdfText } from "../report/test-support/pdf-tools.j
 import { runCli, tempFile } from "./test-support/run-cli.js";
 
 const SEED = "examples/seed-000-hip-weakness.json";
+const LATER = "examples/seed-000-six-weeks-later.json";
 
 describe("hipcheck report and handout", () => {
   it("writes the report PDF with the plan and two pictures of an analysis folder", async () => {
@@ -56,10 +57,26 @@ describe("hipcheck report and handout", () => {
     expect(pdfText(out)).toContain("Your exercises — Zoë Lefèvre");
   }, 60_000);
 
+  it("writes the progress report of a retest, given in order or with --previous", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hipcheck-progress-"));
+    const inOrder = join(dir, "in-order.pdf");
+    const run = await runCli(["report", SEED, LATER, "--pdf", inOrder]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`wrote the progress report to ${inOrder}`);
+    const text = pdfText(inOrder);
+    expect(text).toContain("Progress since 2026-11-20 (2 assessments)");
+    expect(text).toMatch(/right hip abduction LSI\s+70 %\s+93 %\s+\+23 points/);
+    const withPrevious = join(dir, "with-previous.pdf");
+    expect((await runCli(["report", LATER, "--previous", SEED, "--pdf", withPrevious])).code).toBe(
+      0,
+    );
+    expect(pdfText(withPrevious)).toBe(text);
+  }, 60_000);
+
   it("refuses a bad page size, a missing folder and a file that is not a plan", async () => {
     const page = await runCli(["report", SEED, "--pdf", "/tmp/x.pdf", "--page", "a5"]);
-    expect(page.code).not.toBe(0); // the command-line error code is mapped in main.ts
-    expect(page.stderr).toContain('use "a4" or "letter"');
+    expect(page.code).toBe(2);
+    expect(page.stderr).toContain("'a5' is invalid. Use one of: a4, letter.");
     const frames = await runCli([
       "report",
       SEED,

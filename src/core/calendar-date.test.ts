@@ -5,7 +5,9 @@ import {
   dateOfDay,
   dayNumber,
   daysBetween,
+  EARLIEST_DATE,
   isCalendarDate,
+  LATEST_DATE,
   mondayOf,
   weekdayName,
 } from "./calendar-date.js";
@@ -49,13 +51,33 @@ describe("day arithmetic", () => {
   it("dayNumber and dateOfDay are inverse; adding days moves daysBetween by as much", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 60_000 }),
+        // Days of the accepted range (1900–2099), far enough inside for the shift.
+        fc.integer({ min: dayNumber(EARLIEST_DATE) + 400, max: dayNumber(LATEST_DATE) - 400 }),
         fc.integer({ min: -400, max: 400 }),
         (day, shift) => {
           const date = dateOfDay(day);
           return dayNumber(date) === day && daysBetween(date, addDays(date, shift)) === shift;
         },
       ),
+    );
+  });
+});
+
+describe("the accepted range of dates", () => {
+  it.each([
+    ["1900-01-01", true],
+    ["2099-12-31", true],
+    ["1899-12-31", false],
+    ["0001-01-01", false],
+    ["2100-01-01", false],
+    ["9999-12-01", false],
+  ])("%s is accepted: %s", (date, accepted) => {
+    expect(isCalendarDate(date)).toBe(accepted);
+  });
+
+  it("names the range when a date is outside it", () => {
+    expect(() => dayNumber("9999-12-01")).toThrow(
+      '"9999-12-01" is not a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31',
     );
   });
 });

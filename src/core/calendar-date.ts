@@ -8,20 +8,28 @@ import { DomainError } from "./errors.js";
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not one). */
+/**
+ * The dates hipcheck takes: wide enough for any runner's records and plans, narrow enough that
+ * a plan or a calendar never runs past year 9999 (a typo such as 0226 or 9999 is refused).
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2099-12-31";
+/** For messages: "between 1900-01-01 and 2099-12-31". */
+export const DATE_RANGE_TEXT = `between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
+/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not one) in the accepted range. */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
+  if (!match || value < EARLIEST_DATE || value > LATEST_DATE) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
+  const back = new Date(Date.UTC(y, m - 1, d));
   return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
 }
 
 /** Whole days from 1970-01-01 to `date` ('YYYY-MM-DD'); throws DomainError for a non-date. */
 export function dayNumber(date: string): number {
   if (!isCalendarDate(date)) {
-    throw new DomainError(`"${date}" is not a calendar date written YYYY-MM-DD`);
+    throw new DomainError(`"${date}" is not a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT}`);
   }
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);

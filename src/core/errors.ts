@@ -31,6 +31,69 @@ export class DomainError extends Error {
   }
 }
 
+/** A file that cannot be read, parsed or written; the message names the file and, where known, the line. */
+export class FileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileError";
+  }
+}
+
+/** A command line that cannot be run (unknown option, bad option value); the message echoes the value. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * The input is valid, and the answer is a refusal on purpose: a red flag means a professional
+ * must see the runner first, so no plan is made.
+ */
+export class RefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RefusedError";
+  }
+}
+
+/**
+ * Raised when a red flag asks for a professional before treatment: a rule refusing on purpose,
+ * not bad input. Carries the urgency, e.g. "emergency", so callers can say how soon.
+ */
+export class ReferralError extends RefusedError {
+  readonly urgency: string;
+
+  constructor(message: string, urgency: string) {
+    super(message);
+    this.name = "ReferralError";
+    this.urgency = urgency;
+  }
+}
+
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "it is a folder",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many symbolic links",
+  EEXIST: "it already exists",
+  EBUSY: "it is in use",
+};
+
+/** A file system error in plain words ("permission denied"), from Node's error code. */
+export function fileProblem(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code !== "string") return error instanceof Error ? error.message : String(error);
+  return FILE_PROBLEMS[code] ?? code;
+}
+
 /** `["strength", "tests", 2, "side"]` → `strength.tests[2].side`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";

@@ -1,8 +1,11 @@
+import {
+  DEFAULT_MOVEMENT_THRESHOLDS,
+  type MovementThresholds,
+} from "./movement/movement-thresholds.js";
 import type { DistanceUnit } from "./units.js";
 
 /**
- * Clinic-adjustable thresholds. The defaults are those of shared/design/CLINICAL.md;
- * each names its source. Core functions take settings as an argument, never a global.
+ * Clinic-adjustable thresholds. Each default names its source (docs/clinical-sources.md). Core functions take settings as an argument, never a global.
  */
 
 /** How side-to-side asymmetry is expressed; vendors differ, so reports name the formula. */
@@ -26,7 +29,7 @@ export interface LoadSettings {
   twoWeekIncreasePercent: number;
   /** A single run longer than the longest of the last 30 days by more than this (percent) (frandsen-2025). */
   singleRunSpikePercent: number;
-  /** A break from running of at least this many weeks counts as a return after a break (seed-003). */
+  /** A break from running of at least this many weeks (default 1: a short break costs conditioning too) counts as a return after a break (seed-003, mujika-2000). */
   breakWeeks: number;
   /** The unit distances are shown in; the rules themselves work in km. */
   distanceUnit: DistanceUnit;
@@ -45,6 +48,8 @@ export interface Settings {
   strength: StrengthSettings;
   load: LoadSettings;
   pain: PainSettings;
+  /** Where a measured movement counts as a sign; applied when an assessment judges a video analysis. */
+  movement: MovementThresholds;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -57,10 +62,11 @@ export const DEFAULT_SETTINGS: Settings = {
   load: {
     twoWeekIncreasePercent: 30,
     singleRunSpikePercent: 10,
-    breakWeeks: 4,
+    breakWeeks: 1,
     distanceUnit: "km",
   },
   pain: { safeMax: 3, acceptableMax: 5, nextMorningMax: 3 },
+  movement: DEFAULT_MOVEMENT_THRESHOLDS,
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -72,5 +78,6 @@ export function resolveSettings(overrides: SettingsOverrides = {}): Settings {
     strength: { ...DEFAULT_SETTINGS.strength, ...overrides.strength },
     load: { ...DEFAULT_SETTINGS.load, ...overrides.load },
     pain: { ...DEFAULT_SETTINGS.pain, ...overrides.pain },
+    movement: { ...DEFAULT_SETTINGS.movement, ...overrides.movement },
   };
 }

@@ -68,6 +68,12 @@ const list = [
     citation:
       "Slipped upper (capital) femoral epiphysis referral guidance: Queensland Health Clinical Prioritisation Criteria and Royal Children's Hospital Melbourne: a suspected slip goes to the emergency department the same day, non-weight-bearing, whatever its duration.",
   },
+  {
+    id: "robertson-2017",
+    kind: "evidence",
+    citation:
+      "Robertson GAJ, Wood AM. Femoral neck stress fractures in sport: a current concepts review. Sports Med Int Open 2017;1:E58–E68 (groin or hip pain on activity and at the end of hip rotation in runners; MRI when radiographs are normal; no weight-bearing running until excluded, tension-side fractures can displace).",
+  },
   // Dynamometry.
   {
     id: "stratford-1994",
@@ -177,6 +183,17 @@ const list = [
     kind: "evidence",
     citation:
       "Crossley KM et al. Performance on the single-leg squat task indicates hip abductor muscle function. Am J Sports Med 2011;39:866–73.",
+  },
+  {
+    id: "novacheck-1998",
+    kind: "evidence",
+    citation: "Novacheck TF. The biomechanics of running. Gait Posture 1998;7:77–95.",
+  },
+  {
+    id: "tudor-locke-2018",
+    kind: "evidence",
+    citation:
+      "Tudor-Locke C et al. How fast is fast enough? Walking cadence (steps/min) as a practical estimate of intensity in adults: a narrative review. Br J Sports Med 2018;52:776–88.",
   },
   {
     id: "heiderscheit-2011",
@@ -293,6 +310,12 @@ const list = [
     kind: "evidence",
     citation:
       "Frandsen JSB et al. How much running is too much? Single-session running distance spikes and injury risk in 5,205 runners. Br J Sports Med 2025 (HRR 1.64 for a run > 10 % longer than the longest of the last 30 days).",
+  },
+  {
+    id: "mujika-2000",
+    kind: "evidence",
+    citation:
+      "Mujika I, Padilla S. Detraining: loss of training-induced physiological and performance adaptations. Part I: short term insufficient training stimulus. Sports Med 2000;30:79–87 (adaptations start to fade within 2–4 weeks of stopping training).",
   },
   {
     id: "nielsen-2014",

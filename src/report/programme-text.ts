@@ -12,8 +12,7 @@ export function renderProgramme(programme: Programme): string {
   ];
   if (programme.notes.length)
     parts.push(heading("Before you start"), ...programme.notes.map((n) => wrap(n, 2, "! ")));
-  if (programme.extraVolume)
-    parts.push(wrap(`Extra work: ${programme.extraVolume.reason}.`, 2, "· "));
+  parts.push(wrap(`Hip work: ${programme.basis.note}.`, 2, "· "));
   parts.push(
     heading("Phases"),
     ...programme.phases.map((p) =>
@@ -37,7 +36,10 @@ export function renderProgramme(programme: Programme): string {
         parts.push(wrap(line, 18, "· "));
     }
   }
-  parts.push(heading("Exercise cards"), ...programme.exercises.map(exerciseCard));
+  parts.push(
+    heading("Exercise cards"),
+    ...programme.exercises.map((id) => exerciseCard(id, chosenByOf(programme, id))),
+  );
   parts.push(
     heading("Sources"),
     ...programme.sources.map((id) => wrap(SOURCES[id].citation, 2, `[${id}] `)),
@@ -45,8 +47,16 @@ export function renderProgramme(programme: Programme): string {
   return `${parts.join("\n")}\n`;
 }
 
-/** Everything a runner needs to do one exercise well. */
-export function exerciseCard(id: string): string {
+/** Why an exercise is in this programme: the findings recorded on its first prescription. */
+function chosenByOf(programme: Programme, id: string): string[] {
+  for (const s of programme.sessions)
+    for (const p of [...s.strength, ...s.stretching, ...s.aroundRun, ...s.activation])
+      if (p.exercise === id) return p.chosenBy;
+  return [];
+}
+
+/** Everything a runner needs to do one exercise well; `chosenBy` says which finding put it here. */
+export function exerciseCard(id: string, chosenBy: readonly string[] = []): string {
   const e = findExercise(id);
   const ladder = ladderOf(id).map((step) => (step.id === e.id ? `[${step.name}]` : step.name));
   const dose = doseText({
@@ -61,6 +71,7 @@ export function exerciseCard(id: string): string {
     minutes: e.minutes,
     why: "",
     forFindings: [],
+    chosenBy: [],
     doseSource: e.doseSource,
   });
   const sets =
@@ -73,6 +84,7 @@ export function exerciseCard(id: string): string {
       4,
     ),
     wrap(`Why: ${e.why}`, 4),
+    ...(chosenBy.length ? [wrap(`Chosen for: ${chosenBy.join("; ")}.`, 4)] : []),
     wrap(`Start: ${e.startPosition}`, 4),
     ...e.steps.map((step, i) => wrap(step, 4, `${i + 1}. `)),
     wrap(`Cues: ${e.cues.join("; ")}.`, 4),

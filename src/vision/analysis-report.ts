@@ -1,23 +1,34 @@
 /** Plain-text report of an analysis for the terminal: metrics per side with quality and warnings. */
 import { RUNNING_METRICS, type RunningMetricId } from "../core/movement/running-metrics.js";
 import type { MetricSummary } from "../core/movement/stats.js";
-import type { AnalyzeResult } from "./analyze-input.js";
+import type { AnalysisPhase, AnalyzeResult } from "./analyze-input.js";
+
+/** A number for the report; one that could not be measured shows as "—", never as NaN. */
+const num = (value: number | undefined, places = 1) =>
+  value !== undefined && Number.isFinite(value) ? value.toFixed(places) : "—";
 
 const cell = (m: MetricSummary | undefined, places = 1) =>
-  m ? `${m.mean.toFixed(places)} ± ${m.sd.toFixed(places)} (${m.n})` : "—";
+  m ? `${num(m.mean, places)} ± ${num(m.sd, places)} (${m.n})` : "—";
 
 /** Formats the result of `analyzeInput` as a few aligned lines a clinician can read. */
-export function formatAnalysis(result: AnalyzeResult): string {
+export function formatAnalysis(result: AnalyzeResult, options: { out?: string } = {}): string {
   const a = result.analysis;
   const lines: string[] = [];
-  const where = result.video
-    ? `${result.video.width}×${result.video.height}, ${result.video.fps} fps, ${result.video.durationS.toFixed(1)} s`
+  const v = result.video;
+  const read = v && v.framesRead < v.frameCount ? `, ${num(v.framesRead / v.fps)} s readable` : "";
+  const where = v
+    ? `${v.width}×${v.height}, ${num(v.fps, 0)} fps, ${num(v.durationS)} s${read}`
     : result.source;
   lines.push(`${result.input} (${where}; keypoints: ${result.model})`);
+  for (const note of result.notes ?? []) lines.push(`Note: ${note}`);
   if (a.kind === "running") {
     lines.push(`Running, ${a.view} view (${a.viewSource}), ${a.steps.length} steps analysed`);
+    const rhythm = a.rhythm
+      ? `; the clip's rhythm gives ${num(a.rhythm.cadenceFromRhythm)}${a.rhythm.agreementPct === undefined ? "" : `, agreement ${num(a.rhythm.agreementPct)} %`}`
+      : "";
     if (a.cadence)
-      lines.push(`Cadence: ${a.cadence.mean.toFixed(0)} steps/min (SD ${a.cadence.sd.toFixed(1)})`);
+      lines.push(`Cadence: ${num(a.cadence.mean, 0)} steps/min (SD ${num(a.cadence.sd)}${rhythm})`);
+    else lines.push("Cadence: not measured (see the warnings)");
     lines.push(
       "",
       `${"measure".padEnd(44)}${"left: mean ± SD (steps)".padEnd(26)}${"right".padEnd(26)}right − left`,
@@ -29,13 +40,21 @@ export function formatAnalysis(result: AnalyzeResult): string {
       const info = RUNNING_METRICS[id];
       const diff = a.asymmetry[id];
       lines.push(
-        `${`${info.label} (${info.unit})`.padEnd(44)}${cell(l).padEnd(26)}${cell(r).padEnd(26)}${diff === undefined ? "" : `${diff >= 0 ? "+" : ""}${diff.toFixed(1)}`}`,
+        `${`${info.label} (${info.unit})`.padEnd(44)}${cell(l).padEnd(26)}${cell(r).padEnd(26)}${diff === undefined ? "" : `${diff >= 0 ? "+" : ""}${num(diff)}`}`,
       );
     }
+    const withheld = (a.withheld ?? []).map((w) => {
+      const info = RUNNING_METRICS[w.metric];
+      const unit = info.unit === "°" ? "°" : ` ${info.unit}`;
+      const seen = w.seen === undefined ? "" : `, ${num(w.seen)}${unit} seen`;
+      return `${info.label}${w.side ? ` (${w.side})` : ""}${seen}`;
+    });
+    if (withheld.length > 0)
+      lines.push(`Not reported (implausible or not measurable here): ${withheld.join("; ")}`);
     const q = a.quality;
     lines.push(
       "",
-      `Quality: keypoint score ${q.meanScore.toFixed(2)}, steps ${q.stepsUsed.left} left / ${q.stepsUsed.right} right, leg ${q.legLengthPx} px in the picture`,
+      `Quality: keypoint score ${num(q.meanScore, 2)}, steps ${q.stepsUsed.left} left / ${q.stepsUsed.right} right, ${Number.isFinite(q.legLengthPx) ? `leg ${q.legLengthPx} px in the picture` : "leg length not measurable"}, leg swaps put back ${q.legSwaps ?? 0}`,
     );
   } else if (a.kind === "single-leg-squat") {
     lines.push(`Single-leg squat, ${a.view} view: ${a.reps.length} repetitions`);
@@ -50,13 +69,14 @@ export function formatAnalysis(result: AnalyzeResult): string {
     lines.push(`Single-leg stance: ${a.holds.length} hold${a.holds.length === 1 ? "" : "s"}`);
     for (const hold of a.holds) {
       lines.push(
-        `  on the ${hold.side} leg for ${hold.durationS.toFixed(0)} s: pelvic drop ${cell(hold.pelvicDrop)}°, up to ${hold.peakDropDeg.toFixed(1)}°`,
+        `  on the ${hold.side} leg for ${num(hold.durationS, 0)} s: pelvic drop ${cell(hold.pelvicDrop)}°, up to ${num(hold.peakDropDeg)}°`,
       );
     }
   }
-  if (a.warnings.length > 0) {
+  const warnings = [...result.notices, ...a.warnings.map((w) => w.message)];
+  if (warnings.length > 0) {
     lines.push("Warnings:");
-    for (const w of a.warnings) lines.push(`  - ${w.message}`);
+    for (const w of warnings) lines.push(`  - ${w}`);
   }
   if (result.evidence.length > 0) {
     lines.push("Movement evidence:");
@@ -66,14 +86,16 @@ export function formatAnalysis(result: AnalyzeResult): string {
       );
     }
   }
-  if (result.files.length > 0) lines.push(`Written: ${result.files.join(", ")}`);
+  if (result.files.length > 0)
+    lines.push(`Written${options.out ? ` to ${options.out}` : ""}: ${result.files.join(", ")}`);
   return lines.join("\n");
 }
 
 /** A one-line progress bar on a terminal stream; returns the callback to feed it. */
 export function progressBar(
-  stream: NodeJS.WriteStream,
+  stream: { write(text: string): unknown; isTTY?: boolean },
   label: string,
+  unit = "frames",
 ): (done: number, total: number) => void {
   let last = -1;
   return (done, total) => {
@@ -85,7 +107,51 @@ export function progressBar(
     last = percent;
     const width = 30;
     const filled = Math.round(share * width);
-    const bar = `${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${percent}% (${done}/${total} frames)`;
+    const bar = `${label} [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${percent}% (${done}/${total} ${unit})`;
     stream.write(stream.isTTY ? `\r${bar}${done >= total ? "\n" : ""}` : `${bar}\n`);
+  };
+}
+
+const PHASES: Record<AnalysisPhase, { label: string; unit: string }> = {
+  pose: { label: "Finding the runner", unit: "frames" },
+  pictures: { label: "Drawing the pictures", unit: "pictures" },
+  video: { label: "Writing annotated.mp4", unit: "frames" },
+};
+
+/**
+ * Progress of every phase of an analysis on one stream (stderr, so that --json output stays
+ * clean), one bar per phase; `finish` closes the last bar and says how long it all took.
+ */
+export function phaseProgress(stream: { write(text: string): unknown; isTTY?: boolean }): {
+  onProgress: (done: number, total: number, phase: AnalysisPhase) => void;
+  finish: (seconds: number) => void;
+} {
+  let phase: AnalysisPhase | undefined;
+  let bar: ((done: number, total: number) => void) | undefined;
+  let last = { done: 0, total: 0 };
+  const close = () => {
+    // A phase that ended short of its total (a video ending early) says where it stopped.
+    if (phase && last.done < last.total) {
+      const { label, unit } = PHASES[phase];
+      stream.write(
+        `${stream.isTTY ? "\n" : ""}${label}: stopped at ${last.done} of ${last.total} ${unit}\n`,
+      );
+    }
+    last = { done: 0, total: 0 };
+  };
+  return {
+    onProgress(done, total, next) {
+      if (next !== phase) {
+        close();
+        phase = next;
+        bar = progressBar(stream, PHASES[next].label, PHASES[next].unit);
+      }
+      bar?.(done, total);
+      last = { done, total };
+    },
+    finish(seconds) {
+      close();
+      stream.write(`Done in ${num(seconds)} s\n`);
+    },
   };
 }

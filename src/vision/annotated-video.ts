@@ -43,6 +43,8 @@ export async function writeAnnotatedVideo(
     analysis?: RunningAnalysis;
     video: VideoInfo;
     path: string;
+    /** Called with frames written and frames expected. */
+    onProgress?: (done: number, total: number) => void;
   },
 ): Promise<string> {
   const { series, analysis, video, path } = context;
@@ -92,6 +94,7 @@ export async function writeAnnotatedVideo(
         }
       }
       frame++;
+      context.onProgress?.(frame, Math.max(series.t.length, frame));
       if (encoder.exitCode !== null) break;
       if (!encoder.stdin.write(rgb))
         await Promise.race([

@@ -31,7 +31,7 @@ describe("BlazePose landmarks", () => {
     expect(points[18]?.score).toBeLessThan(1e-6);
   });
 
-  it("finds the heels and toes of the runner in a video", async () => {
+  it("finds the heels and toes of the runner in a video", { timeout: 180_000 }, async () => {
     const video = join(dir, "run.mp4");
     await writeRunnerVideo(video, { view: "side", fps: 30, durationS: 2, scale: 0.5 });
     const truth = syntheticRun({ view: "side", fps: 30, durationS: 2 }).series;

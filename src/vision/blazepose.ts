@@ -13,6 +13,9 @@ import {
 } from "../core/movement/keypoints.types.js";
 import type { CropBox } from "./crop.js";
 
+/** Output names of the converted BlazePose file: `ld_3d` [1, 195] and `output_poseflag` [1, 1]. */
+export const BLAZEPOSE_OUTPUTS = { landmarks: "landmarks", poseFlag: "pose_flag" } as const;
+
 /** Points hipcheck takes from BlazePose, in this order: COCO's 17, then heels and toes. */
 export const BLAZEPOSE_POINTS: readonly KeypointName[] = [
   ...KEYPOINT_NAMES.slice(0, 17),

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +7,7 @@ import { cropResize, cropResizeYuv } from "./crop.js";
 import {
   decodeFrames,
   decodeSize,
+  findFfmpeg,
   frameBytes,
   parseProbe,
   probeVideo,
@@ -33,6 +35,18 @@ describe("reading ffmpeg's description of a clip", () => {
     });
   });
 
+  it("reads the capture rate an Android phone stores with a slow-motion clip", () => {
+    const slow = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'slow.mp4':
+  Metadata:
+    major_brand     : mp42
+    com.android.capture.fps: 240.000000
+  Duration: 00:00:31.70, start: 0.000000, bitrate: 2000 kb/s
+    Stream #0:0(eng): Video: h264 (avc1 / 0x31637661), yuv420p, 480x360, 30 fps, 30 tbr, 90k tbn (default)`;
+    expect(parseProbe(slow)).toMatchObject({ fps: 30, captureFps: 240 });
+    // A normal clip carries the same tag at its own rate: no slow motion.
+    expect(parseProbe(slow.replace("240.000000", "30.000000"))?.captureFps).toBeUndefined();
+  });
+
   it("finds no picture in an audio file", () => {
     expect(parseProbe("Stream #0:0: Audio: mp3, 44100 Hz, stereo")).toBeUndefined();
   });
@@ -50,6 +64,16 @@ describe("decoding real files", () => {
     await writeRunnerVideo(join(dir, "run.mp4"), { fps: 30, durationS: 1, scale: 0.25 });
     writeFileSync(join(dir, "notes.mp4"), "this is not a video\n");
     writeFileSync(join(dir, "empty.mp4"), "");
+    // One second of a tone: a file ffmpeg reads that has no picture.
+    spawnSync(findFfmpeg(), [
+      "-v",
+      "error",
+      "-f",
+      "lavfi",
+      "-i",
+      "sine=duration=1",
+      join(dir, "sound.m4a"),
+    ]);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -101,9 +125,16 @@ describe("decoding real files", () => {
   });
 
   it.each([
-    ["notes.mp4", "is not a video ffmpeg can read"],
-    ["empty.mp4", "is not a video ffmpeg can read"],
+    [
+      "notes.mp4",
+      "notes.mp4 cannot be read as a video (moov atom not found): it is empty, damaged",
+    ],
+    [
+      "empty.mp4",
+      "empty.mp4 cannot be read as a video (moov atom not found): it is empty, damaged",
+    ],
     ["missing.mp4", "does not exist"],
+    ["sound.m4a", "sound.m4a cannot be read as a video: it holds sound only, no picture."],
   ])("refuses %s with a clear message", (name, message) => {
     expect(() => probeVideo(join(dir, name))).toThrow(VideoError);
     expect(() => probeVideo(join(dir, name))).toThrow(message);

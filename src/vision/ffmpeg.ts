@@ -4,10 +4,12 @@
  * does not grow with the video's length.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
 import { createRequire } from "node:module";
+import { FileError, fileProblem } from "../core/errors.js";
 
 /** A video that cannot be used, with a message a person can act on. */
-export class VideoError extends Error {
+export class VideoError extends FileError {
   constructor(message: string) {
     super(message);
     this.name = "VideoError";
@@ -24,6 +26,11 @@ export interface VideoInfo {
   codec: string;
   /** Rotation recorded by the phone, degrees; ffmpeg applies it, so width and height are as displayed. */
   rotation: number;
+  /**
+   * The rate the phone filmed at, when it recorded one above the stored rate: a slow-motion clip
+   * (Android writes `com.android.capture.fps`). Its frames are this far apart in real time.
+   */
+  captureFps?: number;
 }
 
 let cachedPath: string | undefined;
@@ -70,7 +77,7 @@ export function parseProbe(text: string): VideoInfo | undefined {
   let width = Number(video[2]);
   let height = Number(video[3]);
   if (rotation === 90 || rotation === 270) [width, height] = [height, width];
-  return {
+  const info: VideoInfo = {
     width,
     height,
     fps,
@@ -79,23 +86,56 @@ export function parseProbe(text: string): VideoInfo | undefined {
     codec: video[1] ?? "unknown",
     rotation,
   };
+  const capture = Number(text.match(/com\.android\.capture\.fps\s*:\s*([\d.]+)/)?.[1]);
+  // Only a rate clearly above the stored one means slow motion (phones also write it for normal clips).
+  if (capture > fps * 1.2 && capture <= 1000) info.captureFps = capture;
+  return info;
 }
 
-/** Describes a video file; throws VideoError when it is missing, empty, corrupt or has no picture. */
+/** ffmpeg's own reason for refusing a file ("moov atom not found"), without its prefixes. */
+function ffmpegReason(text: string, path: string): string {
+  const lines = text
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/^\[[^\]]*\]\s*/, "")
+        .replace(`${path}: `, "")
+        .trim(),
+    )
+    .filter((line) => line && !/^(Input|Duration|Stream|Metadata|At least one output)/.test(line));
+  return lines.filter((line) => !/^Invalid data found/.test(line)).pop() ?? lines.pop() ?? "";
+}
+
+/** Describes a video file; throws VideoError saying why when it cannot be read as a video. */
 export function probeVideo(path: string): VideoInfo {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new VideoError(`The file ${path} does not exist.`);
+    throw new VideoError(`${path} cannot be read (${fileProblem(error)}).`);
+  }
   const result = spawnSync(findFfmpeg(), ["-hide_banner", "-i", path], { encoding: "utf8" });
   const text = `${result.stderr ?? ""}`;
   if (/No such file or directory/.test(text))
     throw new VideoError(`The file ${path} does not exist.`);
+  if (/Permission denied/.test(text))
+    throw new VideoError(`${path} cannot be read (permission denied).`);
   if (
     /Invalid data found|could not find codec parameters|moov atom not found|End of file/i.test(text)
   ) {
     throw new VideoError(
-      `${path} is not a video ffmpeg can read (empty, corrupt or another kind of file).`,
+      `${path} cannot be read as a video (${ffmpegReason(text, path)}): it is empty, damaged or another kind of file.`,
     );
   }
   const info = parseProbe(text);
-  if (!info) throw new VideoError(`${path} has no video picture in it.`);
+  if (!info) {
+    if (/Stream #\S+.*?: Audio/.test(text))
+      throw new VideoError(`${path} cannot be read as a video: it holds sound only, no picture.`);
+    throw new VideoError(
+      `${path} cannot be read as a video: ffmpeg finds no picture in it (${ffmpegReason(text, path) || "no video stream"}).`,
+    );
+  }
   if (!(info.fps > 0))
     throw new VideoError(`The frame rate of ${path} could not be read; give it with --fps.`);
   return info;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { InputError } from "../core/errors.js";
+import { FileError, fileProblem, InputError } from "../core/errors.js";
 import { importCocoKeypoints } from "../core/movement/coco.import.js";
 import {
   HIPCHECK_KEYPOINTS_FORMAT,
@@ -17,7 +17,12 @@ export type InputKind = "video" | "openpose" | "keypoints";
 
 /** What INPUT is: a folder (OpenPose), a .json file (keypoints) or anything else (a video). */
 export function inputKind(path: string): InputKind {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new FileError(`${path} cannot be read (${fileProblem(error)})`);
+  }
   if (!stat) throw new InputError([{ path: "", message: `${path} does not exist` }], "input");
   if (stat.isDirectory()) return "openpose";
   return extname(path).toLowerCase() === ".json" ? "keypoints" : "video";
@@ -29,22 +34,47 @@ function frameNumber(name: string): number {
   return digits ? Number(digits[1]) : Number.NaN;
 }
 
-/** Reads an OpenPose output folder in frame order. `fps` is required (OpenPose does not record it). */
+/** How OpenPose names its per-frame output: `<name>_000000000042_keypoints.json`. */
+const OPENPOSE_FRAME = /_keypoints\.json$/i;
+
+/** An OpenPose folder read: the series, and the other files it held (ignored). */
+export interface OpenPoseFolder {
+  series: KeypointSeries;
+  ignored: string[];
+}
+
+/**
+ * Reads an OpenPose output folder in frame order: its `*_keypoints.json` files are the frames;
+ * anything else in the folder is ignored and listed. `fps` is required (OpenPose does not record
+ * it). A frame file that cannot be read is named in the error.
+ */
 export function readOpenPoseFolder(
   folder: string,
   options: { fps?: number; width?: number; height?: number; view?: CameraView },
-): KeypointSeries {
-  const files = readdirSync(folder)
-    .filter((name) => name.toLowerCase().endsWith(".json"))
+): OpenPoseFolder {
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch (error) {
+    throw new FileError(`the OpenPose folder ${folder} cannot be read (${fileProblem(error)})`);
+  }
+  const files = names
+    .filter((name) => OPENPOSE_FRAME.test(name))
     .sort((a, b) => frameNumber(a) - frameNumber(b) || a.localeCompare(b));
+  const ignored = names.filter((name) => !OPENPOSE_FRAME.test(name));
   if (files.length === 0) {
     throw new InputError(
-      [{ path: "", message: `${folder} holds no OpenPose *_keypoints.json files` }],
+      [
+        {
+          path: "",
+          message: `${folder} holds no OpenPose *_keypoints.json files${ignored.length > 0 ? ` (it holds ${ignored.slice(0, 5).join(", ")}${ignored.length > 5 ? ", …" : ""})` : ""}`,
+        },
+      ],
       "OpenPose folder",
     );
   }
   const frames = files.map((name) => parseJson(join(folder, name)));
-  return importOpenPose(frames, options);
+  return { series: importOpenPose(frames, options, files), ignored };
 }
 
 /** Reads a hipcheck or COCO keypoint file; COCO needs `fps`. */
@@ -57,7 +87,12 @@ export function readKeypointFile(
     const record = data as Record<string, unknown>;
     if (record.format === HIPCHECK_KEYPOINTS_FORMAT) {
       const series = importHipcheckKeypoints(data);
-      if (options.fps) series.fps = options.fps;
+      if (options.fps && options.fps !== series.fps) {
+        // A rate given overrides the file's (slow motion): the frames' times follow it.
+        const stretch = series.fps / options.fps;
+        series.t = series.t.map((t) => t * stretch);
+        series.fps = options.fps;
+      }
       if (options.view) series.view = options.view;
       return series;
     }
@@ -77,8 +112,15 @@ export function readKeypointFile(
 }
 
 function parseJson(path: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new FileError(`${path} cannot be read (${fileProblem(error)})`);
+  }
+  try {
+    // A byte-order mark from an editor is not part of the JSON.
+    return JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw new InputError(
       [

@@ -2,7 +2,8 @@
  * Where the pose models' weights come from: npm packages installed with the project, never a
  * download at run time. MoveNet Lightning ships inside @vladmandic/human (MIT; the model is
  * Google's, Apache-2.0). Thunder and BlazePose (full) are read from HIPCHECK_MODELS_DIR or
- * src/vision/models, where they are vendored with their licence.
+ * src/vision/models, where they are vendored with their licence, beside the ONNX files made
+ * from all three.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -84,6 +85,17 @@ export function readModelFiles(kind: PoseModelKind): ModelFiles {
   throw new Error(
     `The ${stem} model is not installed (looked in ${folders().join(", ")}). Lightning comes with npm install (@vladmandic/human); for Thunder and BlazePose put ${stem}.json and ${stem}.bin in one of these folders.`,
   );
+}
+
+/**
+ * The model's ONNX file (made from its TF.js files by scripts/convert-pose-models.ts, committed
+ * beside them), or undefined when it is not installed.
+ */
+export function onnxModelPath(kind: PoseModelKind): string | undefined {
+  const name = `${POSE_MODELS[kind].fileStem}.onnx`;
+  return folders()
+    .map((folder) => join(folder, name))
+    .find((path) => existsSync(path));
 }
 
 /** Whether a model's weights are available here. */

@@ -1,19 +1,15 @@
 /**
- * MoveNet single-person pose estimation with TensorFlow.js on its WebAssembly backend, which
- * runs offline in Node (and in browsers). One instance per thread.
+ * Single-person pose estimation on one crop of a frame: the crop is cut and scaled to the
+ * model's input, then run by a pose network (ONNX Runtime by default, TensorFlow.js as the
+ * fallback), and the result is put back in frame pixels. One instance per thread.
  */
-
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { loadGraphModel } from "@tensorflow/tfjs-converter";
-import * as tf from "@tensorflow/tfjs-core";
 import type { RawPoint } from "../core/movement/keypoints.types.js";
 import { fromBlazePose } from "./blazepose.js";
 import { type CropBox, cropResize, cropResizeYuv, fromCrop } from "./crop.js";
 import type { PixelFormat } from "./ffmpeg.js";
-import { POSE_MODELS, type PoseModelKind, readModelFiles } from "./model-files.js";
+import { POSE_MODELS, type PoseModelKind } from "./model-files.js";
 import type { Rect } from "./people-check.js";
+import { defaultBackend, type PoseBackend, type PoseNetwork } from "./pose-network.js";
 
 /** A decoded frame: its pixels in the layout `format` names. */
 export interface PoseFrame {
@@ -25,26 +21,14 @@ export interface PoseFrame {
 
 export interface PoseModel {
   kind: PoseModelKind;
+  backend: PoseBackend;
   inputSize: number;
   /**
    * The person inside `crop`, in frame pixels, scores 0–1: MoveNet's 17 COCO points, or
    * BlazePose's in BLAZEPOSE_POINTS order (COCO's 17, then heels and toes); with `mask`,
    * that part of the frame is blacked out first (to look for someone else).
    */
-  estimate(frame: PoseFrame, crop: CropBox, mask?: Rect): RawPoint[];
-}
-
-let backendReady: Promise<void> | undefined;
-
-/** Starts TensorFlow.js's WebAssembly backend, loading its .wasm files from the installed package. */
-function initBackend(): Promise<void> {
-  backendReady ??= (async () => {
-    const require = createRequire(import.meta.url);
-    setWasmPaths(`${dirname(require.resolve("@tensorflow/tfjs-backend-wasm"))}/`);
-    await tf.setBackend("wasm");
-    await tf.ready();
-  })();
-  return backendReady;
+  estimate(frame: PoseFrame, crop: CropBox, mask?: Rect): Promise<RawPoint[]>;
 }
 
 /** Blacks out the part of the model's input (size × size RGB) that shows `mask` of the frame. */
@@ -62,58 +46,37 @@ function blackOut(
   for (let y = y0; y < y1; y++) out.fill(0, (y * size + x0) * 3, (y * size + Math.max(x0, x1)) * 3);
 }
 
-/** Loads a pose model (MoveNet or BlazePose) from the installed weights. */
-export async function loadPoseModel(kind: PoseModelKind): Promise<PoseModel> {
-  await initBackend();
+async function loadNetwork(kind: PoseModelKind, backend: PoseBackend): Promise<PoseNetwork> {
+  // Each runtime is loaded only when used: a worker on one backend never starts the other.
+  if (backend === "onnx") return (await import("./pose-onnx.js")).loadOnnxNetwork(kind);
+  return (await import("./pose-tfjs.js")).loadTfjsNetwork(kind);
+}
+
+/** Loads a pose model (MoveNet or BlazePose) on the given backend (default: defaultBackend). */
+export async function loadPoseModel(
+  kind: PoseModelKind,
+  backend: PoseBackend = defaultBackend(kind),
+): Promise<PoseModel> {
   const spec = POSE_MODELS[kind];
-  const files = readModelFiles(kind);
-  const model = await loadGraphModel(
-    tf.io.fromMemory({
-      modelTopology: files.json.modelTopology as tf.io.ModelJSON["modelTopology"],
-      weightSpecs: files.json.weightsManifest.flatMap(
-        (group) => group.weights,
-      ) as tf.io.WeightsManifestEntry[],
-      weightData: files.weights,
-    }),
-  );
+  const network = await loadNetwork(kind, backend);
   const size = spec.inputSize;
   const input = new Int32Array(size * size * 3);
   // BlazePose takes RGB as floats in 0–1.
   const unit = spec.family === "blazepose" ? new Float32Array(size * size * 3) : undefined;
   return {
     kind,
+    backend,
     inputSize: size,
-    estimate(frame, crop, mask) {
+    async estimate(frame, crop, mask) {
       const { pixels, width, height } = frame;
       const target = { out: input, size };
       if (frame.format === "yuv420p") cropResizeYuv({ yuv: pixels, width, height }, crop, target);
       else cropResize({ rgb: pixels, width, height }, crop, target);
       if (mask) blackOut(target, { crop, mask });
-      if (unit) {
-        for (let i = 0; i < input.length; i++) unit[i] = (input[i] ?? 0) / 255;
-        const [landmarks, flag] = tf.tidy(
-          () =>
-            // The outputs named ld_3d (landmarks) and output_poseflag in the model's signature.
-            model.execute(tf.tensor4d(unit, [1, size, size, 3]), [
-              "Identity_2",
-              "Identity_3",
-            ]) as tf.Tensor[],
-        );
-        const points = fromBlazePose(
-          { landmarks: landmarks?.dataSync() ?? [], poseFlag: flag?.dataSync()[0] ?? 0 },
-          crop,
-          size,
-        );
-        landmarks?.dispose();
-        flag?.dispose();
-        return points;
-      }
-      const output = tf.tidy(
-        () => model.execute(tf.tensor4d(input, [1, size, size, 3], "int32")) as tf.Tensor,
-      );
-      const values = output.dataSync();
-      output.dispose();
-      return fromCrop(values, crop, 17);
+      if (unit) for (let i = 0; i < input.length; i++) unit[i] = (input[i] ?? 0) / 255;
+      const output = await network.run(unit ?? input);
+      if (output.family === "blazepose") return fromBlazePose(output, crop, size);
+      return fromCrop(output.keypoints, crop, 17);
     },
   };
 }

@@ -6,7 +6,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { RawPoint } from "../core/movement/keypoints.types.js";
 import type { PoseModelKind } from "./model-files.js";
-import type { PoseJob } from "./pose-worker.js";
+import { defaultBackend, type PoseBackend } from "./pose-network.js";
+import type { PoseJob, PoseWorkerData } from "./pose-worker.js";
 
 export interface PoseResult {
   id: number;
@@ -19,6 +20,7 @@ export interface PoseResult {
 
 export interface PosePool {
   size: number;
+  backend: PoseBackend;
   /** Sends a frame; resolves with its points. */
   run(job: PoseJob): Promise<PoseResult>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export interface PosePool {
 type Message =
   | { type: "ready" }
   | { type: "error"; message: string }
+  | { type: "failed"; id: number; message: string }
   | ({ type: "result" } & PoseResult);
 
 const fromSource = import.meta.url.endsWith(".ts");
@@ -55,11 +58,31 @@ function withoutTsx(flags: readonly string[]): string[] {
   return kept;
 }
 
-/** Starts `size` workers (default: one per core) each loading the model; resolves when all are ready. */
+/**
+ * Starts `size` workers (default: one per core) each loading the model on `backend`; resolves
+ * when all are ready. Without a backend asked for, ONNX Runtime where the model has an ONNX
+ * file, and TF.js when ONNX Runtime cannot start (say, no native build for this platform).
+ */
 export async function createPosePool(
   kind: PoseModelKind,
-  size = availableParallelism(),
+  options: { size?: number; backend?: PoseBackend } = {},
 ): Promise<PosePool> {
+  const size = options.size ?? availableParallelism();
+  const backend = options.backend ?? defaultBackend(kind);
+  try {
+    return await startPool(kind, size, backend);
+  } catch (error) {
+    if (options.backend || backend === "tfjs") throw error;
+    return startPool(kind, size, "tfjs");
+  }
+}
+
+async function startPool(
+  kind: PoseModelKind,
+  size: number,
+  backend: PoseBackend,
+): Promise<PosePool> {
+  const workerData: PoseWorkerData = { kind, backend };
   const workers: Worker[] = [];
   const busy: number[] = [];
   const waiting = new Map<
@@ -72,9 +95,9 @@ export async function createPosePool(
     const worker = fromSource
       ? new Worker(
           `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl().href)}); });`,
-          { eval: true, workerData: { kind } },
+          { eval: true, workerData },
         )
-      : new Worker(workerUrl(), { workerData: { kind }, execArgv: withoutTsx(process.execArgv) });
+      : new Worker(workerUrl(), { workerData, execArgv: withoutTsx(process.execArgv) });
     workers.push(worker);
     busy.push(0);
     ready.push(
@@ -87,7 +110,8 @@ export async function createPosePool(
             if (!entry) return;
             waiting.delete(message.id);
             busy[entry.worker] = (busy[entry.worker] ?? 1) - 1;
-            entry.resolve(message);
+            if (message.type === "failed") entry.reject(new Error(message.message));
+            else entry.resolve(message);
           }
         });
         worker.on("error", (error) => {
@@ -110,6 +134,7 @@ export async function createPosePool(
   }
   return {
     size,
+    backend,
     run(job) {
       let pick = 0;
       for (let w = 1; w < size; w++) if ((busy[w] ?? 0) < (busy[pick] ?? 0)) pick = w;

@@ -12,14 +12,23 @@ import {
   type RawPoint,
 } from "../core/movement/keypoints.types.js";
 import { BLAZEPOSE_POINTS } from "./blazepose.js";
+import {
+  CAMERA_CHECK_EVERY_S,
+  cameraMotionFrom,
+  columnProfile,
+  profileShift,
+} from "./camera-motion.js";
 import { cropAround, fullFrameCrop } from "./crop.js";
 import { decodeFrames, decodeSize, probeVideo, VideoError, type VideoInfo } from "./ffmpeg.js";
 import { POSE_MODELS, type PoseModelKind } from "./model-files.js";
 import { bodyBox, isOtherPerson, PEOPLE_CHECK_EVERY_S, peopleSeen } from "./people-check.js";
+import type { PoseBackend } from "./pose-network.js";
 import { createPosePool, type PosePool } from "./pose-pool.js";
 
 export interface VideoPoseOptions {
   model?: PoseModelKind;
+  /** Runtime of the pose network (default: ONNX Runtime where the model has an ONNX file). */
+  backend?: PoseBackend;
   /** Frame rate to use instead of the file's (e.g. slow-motion clips stored at 30 fps). */
   fps?: number;
   /** Worker threads; one per core by default. */
@@ -33,6 +42,8 @@ export interface VideoPoseOptions {
 export interface VideoPose {
   series: KeypointSeries;
   video: VideoInfo;
+  /** The runtime that ran the pose network. */
+  backend: PoseBackend;
   /** Wall-clock seconds spent, for the benchmark. */
   seconds: number;
 }
@@ -51,7 +62,10 @@ export async function estimateVideoPose(
   const started = performance.now();
   const kind = options.model ?? "lightning";
   // The workers load the model while ffmpeg describes the file.
-  const starting = createPosePool(kind, options.workers);
+  const starting = createPosePool(kind, {
+    ...(options.workers ? { size: options.workers } : {}),
+    ...(options.backend ? { backend: options.backend } : {}),
+  });
   let video: VideoInfo;
   try {
     video = probeVideo(path);
@@ -87,6 +101,10 @@ export async function estimateVideoPose(
   const checkEvery = Math.max(1, Math.round((options.fps ?? video.fps) * PEOPLE_CHECK_EVERY_S));
   let checks = 0;
   let withOthers = 0;
+  // Camera motion: a frame's background profile, compared with the next frame's.
+  const cameraEvery = Math.max(2, Math.round((options.fps ?? video.fps) * CAMERA_CHECK_EVERY_S));
+  const shifts: number[] = [];
+  let profile: { columns: Float64Array; body: ReturnType<typeof bodyBox> } | undefined;
   try {
     let id = 0;
     for (let next = await first; !next.done; next = await frames.next()) {
@@ -101,6 +119,14 @@ export async function estimateVideoPose(
       const crop = guide
         ? cropAround(guide, size.width, size.height)
         : fullFrameCrop(size.width, size.height);
+      // Before the frame goes to a worker (its buffer moves there): the camera-motion look.
+      if (frameId % cameraEvery === 0) {
+        const body = guide ? bodyBox(guide) : undefined;
+        profile = { columns: columnProfile(pixels, size, body), body };
+      } else if (frameId % cameraEvery === 1 && profile) {
+        shifts.push(profileShift(profile.columns, columnProfile(pixels, size, profile.body)));
+        profile = undefined;
+      }
       // Now and then, also look for someone else outside the followed person's body.
       const body = guide && guideId % checkEvery === 0 ? bodyBox(guide) : undefined;
       const task = pool
@@ -133,8 +159,10 @@ export async function estimateVideoPose(
     await pool.close();
   }
   if (perFrame.length === 0) throw new VideoError(`${path} holds no frames.`);
-  const fps = options.fps ?? video.fps;
+  // Slow motion: times are the real ones the phone filmed, unless --fps says otherwise.
+  const fps = options.fps ?? video.captureFps ?? video.fps;
   const n = perFrame.length;
+  const backend = pool.backend;
   const tracks: KeypointSeries["tracks"] = {};
   const names = POSE_MODELS[kind].family === "blazepose" ? BLAZEPOSE_POINTS : COCO_17_ORDER;
   names.forEach((name, k) => {
@@ -157,8 +185,10 @@ export async function estimateVideoPose(
       t: Float64Array.from({ length: n }, (_, i) => i / fps),
       tracks,
       people: peopleSeen({ frames: n, checks, withOthers }),
+      cameraMotion: cameraMotionFrom(shifts, { width: size.width, fps }),
     },
     video,
+    backend,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -1,75 +1,78 @@
 /**
- * The `hipcheck analyze` command, ready for the CLI to register: flags checked with zod, the
- * analysis run with a progress bar, the report or JSON printed, errors turned into a message
- * and an exit code instead of a crash.
+ * The `hipcheck analyze` command: options checked as the command line is read, the output
+ * folder checked before any work, the analysis run with progress on stderr for every phase,
+ * the folder written whole, and the report or JSON printed.
  */
 import type { Command } from "commander";
-import { z } from "zod";
-import { InputError, parseWith } from "../../core/errors.js";
-import { formatAnalysis, progressBar } from "../../vision/analysis-report.js";
-import { type AnalyzeOptions, analyzeInput } from "../../vision/analyze-input.js";
-import { VideoError } from "../../vision/ffmpeg.js";
+import { UsageError } from "../../core/errors.js";
+import type { CameraView } from "../../core/movement/keypoints.types.js";
+import { writeFolderWhole } from "../../report/output-writer.js";
+import { formatAnalysis, phaseProgress } from "../../vision/analysis-report.js";
+import {
+  type AnalyzeOptions,
+  type AnalyzeResult,
+  analyzeInput,
+  type MovementTaskKind,
+} from "../../vision/analyze-input.js";
+import { inputKind } from "../../vision/keypoint-files.js";
+import type { PoseModelKind } from "../../vision/model-files.js";
+import { POSE_BACKENDS, type PoseBackend } from "../../vision/pose-network.js";
+import { numberBetween, oneOf } from "../option-parsers.js";
+import { type CommandStreams, printJson, printNotice, printText } from "../output.js";
 
-export const analyzeFlagsSchema = z
-  .object({
-    view: z.enum(["rear", "front", "side"]).optional(),
-    fps: z.coerce
-      .number({ error: "--fps must be a number of frames per second" })
-      .min(1, "--fps must be between 1 and 1000")
-      .max(1000, "--fps must be between 1 and 1000")
-      .optional(),
-    model: z.enum(["lightning", "thunder", "blazepose"]).optional(),
-    task: z.enum(["running", "single-leg-squat", "single-leg-stance"]).optional(),
-    out: z.string().min(1).optional(),
-    mp4: z.boolean().optional(),
-    json: z.boolean().optional(),
-  })
-  .strict();
-
-export type AnalyzeFlags = z.input<typeof analyzeFlagsSchema>;
-
-export interface CommandStreams {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
+export interface AnalyzeCommandOptions {
+  view?: CameraView;
+  fps?: number;
+  model?: PoseModelKind;
+  backend?: PoseBackend;
+  task?: MovementTaskKind;
+  out?: string;
+  mp4?: boolean;
+  json?: boolean;
+  /** Worker threads for pose estimation (tests); one per core by default. */
+  workers?: number;
 }
 
 /**
- * Runs `hipcheck analyze INPUT [--view rear|side] [--fps N] [--model lightning|thunder|blazepose]
- * [--task …] [--out DIR [--mp4]] [--json]`; `flags` are the raw options as the CLI parsed them. Returns
- * the process exit code (0 ok, 1 unusable input).
+ * Runs `hipcheck analyze INPUT` with options as the command line parsed them. Throws the
+ * typed errors of the input, the output folder or the command line; the CLI maps them.
  */
 export async function runAnalyze(
   input: string,
-  flags: unknown,
+  options: AnalyzeCommandOptions,
   streams: CommandStreams,
-): Promise<number> {
-  try {
-    const parsed = parseWith(analyzeFlagsSchema, flags, "options");
-    const options: AnalyzeOptions = {};
-    if (parsed.view) options.view = parsed.view;
-    if (parsed.fps) options.fps = parsed.fps;
-    if (parsed.model) options.model = parsed.model;
-    if (parsed.task) options.task = parsed.task;
-    if (parsed.mp4 && !parsed.out)
-      throw new InputError(
-        [{ path: "mp4", message: "--mp4 needs --out DIR, the folder to write annotated.mp4 in" }],
-        "options",
-      );
-    if (parsed.out) options.out = parsed.out;
-    if (parsed.mp4) options.mp4 = true;
-    if (!parsed.json) options.onProgress = progressBar(streams.stderr, "Finding the runner");
-    const result = await analyzeInput(input, options);
-    streams.stdout.write(
-      parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatAnalysis(result)}\n`,
+): Promise<AnalyzeResult> {
+  if (options.mp4 && !options.out)
+    throw new UsageError("--mp4 needs --out DIR, the folder to write annotated.mp4 in");
+  const source = inputKind(input);
+  if (options.mp4 && source !== "video")
+    printNotice(
+      streams,
+      `--mp4 draws on the frames of a video; ${input} holds keypoints only, so no annotated.mp4 is written.`,
     );
-    return 0;
-  } catch (error) {
-    if (error instanceof InputError || error instanceof VideoError) {
-      streams.stderr.write(`hipcheck: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+  const started = performance.now();
+  const progress = phaseProgress(streams.stderr);
+  const analyzeOptions: AnalyzeOptions = { onProgress: progress.onProgress };
+  if (options.view) analyzeOptions.view = options.view;
+  if (options.fps) analyzeOptions.fps = options.fps;
+  if (options.model) analyzeOptions.model = options.model;
+  if (options.backend) analyzeOptions.backend = options.backend;
+  if (options.task) analyzeOptions.task = options.task;
+  if (options.mp4) analyzeOptions.mp4 = true;
+  if (options.workers) analyzeOptions.workers = options.workers;
+  const result = options.out
+    ? await writeFolderWhole({ kind: "folder", path: options.out, option: "--out" }, (folder) =>
+        analyzeInput(input, { ...analyzeOptions, out: folder }),
+      )
+    : await analyzeInput(input, analyzeOptions);
+  if (source === "video") progress.finish((performance.now() - started) / 1000);
+  if (options.json) {
+    for (const notice of result.notices) printNotice(streams, notice);
+    printJson(streams, result);
+  } else {
+    printText(streams, formatAnalysis(result, options.out ? { out: options.out } : {}));
   }
+  return result;
 }
 
 /** Registers `hipcheck analyze` on the command line. */
@@ -80,20 +83,35 @@ export function registerAnalyze(program: Command): void {
       "Measure running or a screening movement from a video, an OpenPose folder or a keypoint file.",
     )
     .argument("<input>", "video file, OpenPose folder, or keypoint .json")
-    .option("--view <view>", "camera view: rear, front or side (detected when left out)")
-    .option("--fps <n>", "frames per second (needed for OpenPose and COCO input)")
+    .option(
+      "--view <view>",
+      "camera view: rear, front or side (detected when left out)",
+      oneOf<CameraView>(["rear", "front", "side"]),
+    )
+    .option(
+      "--fps <n>",
+      "frames per second (needed for OpenPose and COCO input)",
+      numberBetween("frames per second", 1, 1000),
+    )
     .option(
       "--model <model>",
       "pose model: lightning (fast, default), thunder (accurate) or blazepose (heels and toes)",
+      oneOf<PoseModelKind>(["lightning", "thunder", "blazepose"]),
     )
-    .option("--task <task>", "running (default), single-leg-squat or single-leg-stance")
+    .option(
+      "--task <task>",
+      "running (default), single-leg-squat or single-leg-stance",
+      oneOf<MovementTaskKind>(["running", "single-leg-squat", "single-leg-stance"]),
+    )
+    .option(
+      "--backend <backend>",
+      "pose runtime: onnx (ONNX Runtime, default) or tfjs (TensorFlow.js WebAssembly)",
+      oneOf<PoseBackend>(POSE_BACKENDS),
+    )
     .option("--out <dir>", "write analysis.json, keypoints.json and annotated pictures here")
     .option("--mp4", "also write annotated.mp4 (with --out): skeleton and angles on every frame")
     .option("--json", "print the result as JSON")
-    .action(async (input: string, flags: Record<string, unknown>) => {
-      process.exitCode = await runAnalyze(input, flags, {
-        stdout: process.stdout,
-        stderr: process.stderr,
-      });
+    .action(async (input: string, options: AnalyzeCommandOptions) => {
+      await runAnalyze(input, options, { stdout: process.stdout, stderr: process.stderr });
     });
 }

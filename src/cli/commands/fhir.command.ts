@@ -3,11 +3,12 @@ import type { Command } from "commander";
 import { assessInput } from "../../core/assessment/assess.js";
 import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
 import { parseWith } from "../../core/errors.js";
+import { parsePlanFile } from "../../core/program/plan-file.schema.js";
 import { assessmentBundle } from "../../report/fhir/fhir-export.js";
 import { assessmentFromBundle } from "../../report/fhir/fhir-import.js";
 import { fhirIssues } from "../../report/fhir/fhir-validate.js";
-import { readAnalysisEvidence, withMovement } from "../analysis-evidence.js";
-import { readPlanFile } from "../plan-file.js";
+import { readMovementFiles, withMovement } from "../analysis-evidence.js";
+import { printJson, printNotice, processStreams } from "../output.js";
 import { readDataFile } from "../read-input.js";
 
 export function registerFhir(program: Command): void {
@@ -29,11 +30,13 @@ export function registerFhir(program: Command): void {
       "add the evidence of hipcheck analyze results (analysis.json)",
     )
     .action(async (file: string, options: { plan?: string; movement?: string[] }) => {
-      const raw = await readDataFile(file);
-      const extra = await Promise.all((options.movement ?? []).map(readAnalysisEvidence));
-      const input = parseWith(assessmentSchema, withMovement(raw, extra.flat()), "assessment");
+      const movement = await readMovementFiles(options.movement ?? []);
+      const combined = withMovement(await readDataFile(file), movement.readings);
+      const input = parseWith(assessmentSchema, combined.input, "assessment");
       const result = assessInput(input);
-      const plan = options.plan ? await readPlanFile(options.plan) : undefined;
+      const plan = options.plan
+        ? parsePlanFile(await readDataFile(options.plan), `plan file ${options.plan}`)
+        : undefined;
       const bundle = assessmentBundle({
         input,
         result,
@@ -45,15 +48,17 @@ export function registerFhir(program: Command): void {
         throw new Error(
           `the Bundle does not conform to FHIR R4: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
         );
-      process.stdout.write(`${JSON.stringify(bundle, null, 2)}\n`);
+      for (const note of [...movement.notices, ...combined.notices])
+        printNotice(processStreams, note);
+      printJson(processStreams, bundle);
     });
   fhir
     .command("import")
     .description("Read a FHIR R4 Bundle and print the assessment file it holds (JSON).")
     .argument("<bundle>", "FHIR R4 Bundle, .json")
     .action(async (file: string) => {
-      const { assessment, notes } = assessmentFromBundle(await readDataFile(file));
-      process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
-      for (const note of notes) process.stderr.write(`hipcheck: ${note}\n`);
+      const { assessment, notes } = assessmentFromBundle(await readDataFile(file), file);
+      printJson(processStreams, assessment);
+      for (const note of notes) printNotice(processStreams, note);
     });
 }

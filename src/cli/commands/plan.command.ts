@@ -1,15 +1,24 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { assess } from "../../core/assessment/assess.js";
-import { isCalendarDate } from "../../core/calendar-date.js";
 import type { Equipment } from "../../core/exercises/exercise.types.js";
 import { illustrate } from "../../core/exercises/library.js";
+import type { PlanFile } from "../../core/program/plan-file.schema.js";
 import { DEFAULT_WEEKS, generateProgramme } from "../../core/program/programme.js";
 import type { Programme } from "../../core/program/programme.types.js";
+import {
+  checkDestinations,
+  type Destination,
+  writeFileWhole,
+  writeFolderWhole,
+} from "../../report/output-writer.js";
 import { programmeToIcs } from "../../report/programme-calendar.js";
 import { renderProgramme } from "../../report/programme-text.js";
-import type { PlanFile } from "../plan-file.js";
-import { readDataFile, writeOutputFile } from "../read-input.js";
+import { planStartNotice } from "../date-notices.js";
+import { calendarDate, wholeNumber } from "../option-parsers.js";
+import { printJson, printNotice, printStatus, printText, processStreams } from "../output.js";
+import { readDataFile } from "../read-input.js";
 
 const EQUIPMENT: readonly Equipment[] = [
   "band",
@@ -27,7 +36,7 @@ export function registerPlan(program: Command): void {
     .command("plan")
     .description("Make a dated exercise and return-to-run programme from an assessment file.")
     .argument("<assessment>", "assessment file, .json or .yaml")
-    .requiredOption("--start <date>", "first day of the programme, YYYY-MM-DD", parseDate)
+    .requiredOption("--start <date>", "first day of the programme, YYYY-MM-DD", calendarDate)
     .option(
       "--days-per-week <n>",
       "days a week free for training, 1–7",
@@ -51,6 +60,14 @@ export function registerPlan(program: Command): void {
     .option("--illustrations <dir>", "also write an SVG figure of every exercise into this folder")
     .option("--json", "print the plan as JSON (the input of hipcheck progress)")
     .action(async (file: string, options: PlanOptions) => {
+      const icsFile: Destination | undefined = options.ics
+        ? { kind: "file", path: options.ics, option: "--ics" }
+        : undefined;
+      const figures: Destination | undefined = options.illustrations
+        ? { kind: "folder", path: options.illustrations, option: "--illustrations" }
+        : undefined;
+      // Every destination is checked before any work, so a bad one cannot leave another written.
+      await checkDestinations([icsFile, figures].filter((d) => d !== undefined));
       const assessment = assess(await readDataFile(file));
       const programme = generateProgramme({
         assessment,
@@ -69,16 +86,18 @@ export function registerPlan(program: Command): void {
         programme,
       };
       // Everything is built before anything is written or printed.
-      const output = options.json
-        ? `${JSON.stringify(plan, null, 2)}\n`
-        : renderProgramme(programme);
-      const ics = options.ics ? programmeToIcs(programme, new Date()) : undefined;
-      if (options.ics && ics) await writeOutputFile(options.ics, ics);
-      if (options.illustrations) await writeIllustrations(options.illustrations, programme);
-      process.stdout.write(output);
-      if (options.ics)
-        process.stderr.write(
-          `hipcheck: wrote ${programme.sessions.length} sessions to ${options.ics}\n`,
+      const report = options.json ? undefined : renderProgramme(programme);
+      const ics = icsFile ? programmeToIcs(programme, new Date()) : undefined;
+      if (figures) await writeFolderWhole(figures, (dir) => writeIllustrations(dir, programme));
+      if (icsFile && ics) await writeFileWhole(icsFile, ics);
+      const notice = planStartNotice(options.start, assessment.assessedOn);
+      if (notice) printNotice(processStreams, notice);
+      if (report === undefined) printJson(processStreams, plan);
+      else printText(processStreams, report);
+      if (icsFile)
+        printStatus(
+          processStreams,
+          `wrote ${programme.sessions.length} sessions to ${icsFile.path}`,
         );
     });
 }
@@ -96,25 +115,8 @@ interface PlanOptions {
 
 async function writeIllustrations(dir: string, programme: Programme): Promise<void> {
   await Promise.all(
-    programme.exercises.map((id) => writeOutputFile(join(dir, `${id}.svg`), illustrate(id))),
+    programme.exercises.map((id) => writeFile(join(dir, `${id}.svg`), illustrate(id))),
   );
-}
-
-function parseDate(value: string): string {
-  if (!isCalendarDate(value))
-    throw new InvalidArgumentError(`expected a real date written YYYY-MM-DD, got "${value}"`);
-  return value;
-}
-
-function wholeNumber(what: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(
-        `${what} must be a whole number from ${min} to ${max}, got "${value}"`,
-      );
-    return n;
-  };
 }
 
 function parseEquipment(value: string): Equipment[] {

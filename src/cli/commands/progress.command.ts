@@ -1,11 +1,14 @@
 import type { Command } from "commander";
+import { FileError } from "../../core/errors.js";
 import { findExercise, isExerciseId } from "../../core/exercises/library.js";
+import { parsePlanFile } from "../../core/program/plan-file.schema.js";
 import { prescribedExercises } from "../../core/program/programme.js";
 import { parseLogs } from "../../core/running/logs.schema.js";
 import { decideNext, type ProgressReport } from "../../core/running/progression.js";
 import { renderProgress } from "../../report/progress-text.js";
-import { readPlanFile } from "../plan-file.js";
-import { FileError, readDataFile } from "../read-input.js";
+import { logDatesNotice } from "../date-notices.js";
+import { printJson, printNotice, printText, processStreams } from "../output.js";
+import { readDataFile } from "../read-input.js";
 
 export function registerProgress(program: Command): void {
   program
@@ -17,19 +20,24 @@ export function registerProgress(program: Command): void {
     .argument("<logs>", "training log, .json or .yaml")
     .option("--json", "print the decisions as JSON")
     .action(async (planPath: string, logsPath: string, options: { json?: boolean }) => {
-      const { programme } = await readPlanFile(planPath);
+      const { programme } = parsePlanFile(await readDataFile(planPath), `plan file ${planPath}`);
       const logs = parseLogs(await readDataFile(logsPath), { isKnownExercise: isExerciseId });
       if (logs.length === 0)
         throw new FileError(`${logsPath} holds no sessions yet: log a session first`);
-      const report = decideNext(
-        { run: programme.runPlan, exercises: prescribedExercises(programme) },
-        logs,
-        programme.runSettings,
+      const report = withNextRungs(
+        decideNext(
+          { run: programme.runPlan, exercises: prescribedExercises(programme) },
+          logs,
+          programme.runSettings,
+        ),
       );
-      const output = options.json
-        ? `${JSON.stringify(withNextRungs(report), null, 2)}\n`
-        : renderProgress(withNextRungs(report));
-      process.stdout.write(output);
+      const datesNotice = logDatesNotice(
+        logs.map((entry) => entry.date),
+        programme,
+      );
+      if (datesNotice) printNotice(processStreams, `${logsPath}: ${datesNotice}`);
+      if (options.json) printJson(processStreams, report);
+      else printText(processStreams, renderProgress(report));
     });
 }
 

@@ -1,16 +1,23 @@
-/** `hipcheck report ASSESSMENT --pdf FILE` and `hipcheck handout PLAN --pdf FILE`: printable documents. */
+/**
+ * `hipcheck report ASSESSMENT [LATER…] --pdf FILE` and `hipcheck handout PLAN --pdf FILE`:
+ * printable documents. With several assessments (oldest first) the report is of the last one,
+ * with a progress page against the earlier ones.
+ */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { assess } from "../../core/assessment/assess.js";
+import { type AssessmentResult, assess } from "../../core/assessment/assess.js";
+import { FileError } from "../../core/errors.js";
+import { parsePlanFile } from "../../core/program/plan-file.schema.js";
 import type { Audience } from "../../report/assessment-text.js";
+import { checkDestinations, type Destination, writeFileWhole } from "../../report/output-writer.js";
 import { type AnnotatedFrame, assessmentPdf } from "../../report/pdf/assessment-pdf.js";
 import { handoutPdf } from "../../report/pdf/handout-pdf.js";
-import type { PageSize } from "../../report/pdf/pdf-document.js";
-import { readAnalysisEvidence, withMovement } from "../analysis-evidence.js";
-import { parseAudience, parsePageSize } from "../options.js";
-import { readPlanFile } from "../plan-file.js";
-import { FileError, readDataFile, writeOutputFile } from "../read-input.js";
+import { PAGE_SIZES, type PageSize } from "../../report/pdf/pdf-document.js";
+import { readMovementFiles, withMovement } from "../analysis-evidence.js";
+import { oneOf } from "../option-parsers.js";
+import { printNotice, printStatus, processStreams } from "../output.js";
+import { readDataFile } from "../read-input.js";
 
 interface ReportOptions {
   pdf: string;
@@ -19,41 +26,67 @@ interface ReportOptions {
   plan?: string;
   movement?: string[];
   frames?: string;
+  previous?: string[];
 }
+
+const pageOption = ["--page <size>", "page size: a4 or letter", oneOf(PAGE_SIZES), "a4"] as const;
 
 export function registerReport(program: Command): void {
   program
     .command("report")
-    .description("Write the assessment report as a PDF (A4 or Letter).")
-    .argument("<assessment>", "assessment file, .json or .yaml")
+    .description(
+      "Write the assessment report as a PDF (A4 or Letter); with earlier assessments, a progress report.",
+    )
+    .argument(
+      "<assessments...>",
+      "assessment files, .json or .yaml, oldest first; the last is reported",
+    )
     .requiredOption("--pdf <file>", "the PDF file to write")
-    .option("--page <size>", "page size: a4 or letter", parsePageSize, "a4")
+    .option(...pageOption)
     .option(
       "--for <audience>",
       "wording for the runner or the clinician",
-      parseAudience,
+      oneOf<Audience>(["runner", "clinician"]),
       "clinician",
+    )
+    .option(
+      "--previous <file...>",
+      "earlier assessments of the same runner, oldest first (the same as naming them first)",
     )
     .option("--plan <plan>", "add the programme summary of a plan file (hipcheck plan --json)")
     .option(
       "--movement <analysis...>",
-      "add the evidence of hipcheck analyze results (analysis.json)",
+      "add the evidence of hipcheck analyze results (analysis.json) to the last assessment",
     )
     .option("--frames <dir>", "print two annotated pictures from a hipcheck analyze --out folder")
-    .action(async (file: string, options: ReportOptions) => {
-      const input = await readDataFile(file);
-      const extra = await Promise.all((options.movement ?? []).map(readAnalysisEvidence));
-      const result = assess(withMovement(input, extra.flat()));
-      const plan = options.plan ? await readPlanFile(options.plan) : undefined;
+    .action(async (files: string[], options: ReportOptions) => {
+      const destination: Destination = { kind: "file", path: options.pdf, option: "--pdf" };
+      await checkDestinations([destination]);
+      const paths = [...(options.previous ?? []), ...files];
+      const earlier: AssessmentResult[] = [];
+      for (const path of paths.slice(0, -1)) earlier.push(assess(await readDataFile(path)));
+      const last = paths[paths.length - 1] as string;
+      const movement = await readMovementFiles(options.movement ?? []);
+      const combined = withMovement(await readDataFile(last), movement.readings);
+      const result = assess(combined.input, earlier[earlier.length - 1]);
+      const plan = options.plan
+        ? parsePlanFile(await readDataFile(options.plan), `plan file ${options.plan}`)
+        : undefined;
       const frames = options.frames ? await readFrames(options.frames) : [];
       const pdf = await assessmentPdf(result, {
         audience: options.for,
         page: options.page,
         frames,
+        earlier,
         ...(plan ? { programme: plan.programme } : {}),
       });
-      await writeOutputFile(options.pdf, pdf);
-      process.stderr.write(`hipcheck: wrote the report to ${options.pdf}\n`);
+      await writeFileWhole(destination, pdf);
+      for (const note of [...movement.notices, ...combined.notices])
+        printNotice(processStreams, note);
+      printStatus(
+        processStreams,
+        `wrote the ${earlier.length > 0 ? "progress " : ""}report to ${options.pdf}`,
+      );
     });
 
   program
@@ -63,17 +96,20 @@ export function registerReport(program: Command): void {
     )
     .argument("<plan>", "plan file written by hipcheck plan --json")
     .requiredOption("--pdf <file>", "the PDF file to write")
-    .option("--page <size>", "page size: a4 or letter", parsePageSize, "a4")
+    .option(...pageOption)
     .option("--name <name>", "the runner's name for the title")
     .action(async (planPath: string, options: { pdf: string; page: PageSize; name?: string }) => {
-      const { programme } = await readPlanFile(planPath);
+      const destination: Destination = { kind: "file", path: options.pdf, option: "--pdf" };
+      await checkDestinations([destination]);
+      const { programme } = parsePlanFile(await readDataFile(planPath), `plan file ${planPath}`);
       const pdf = await handoutPdf(programme, {
         page: options.page,
         ...(options.name ? { name: options.name } : {}),
       });
-      await writeOutputFile(options.pdf, pdf);
-      process.stderr.write(
-        `hipcheck: wrote ${programme.exercises.length} exercises to ${options.pdf}\n`,
+      await writeFileWhole(destination, pdf);
+      printStatus(
+        processStreams,
+        `wrote ${programme.exercises.length} exercises to ${options.pdf}`,
       );
     });
 }

@@ -1,15 +1,15 @@
 /** `hipcheck import-runs FILE.fit|FILE.gpx …`: runs from watches → training runs and cadence evidence. */
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Command } from "commander";
 import { stringify as toYaml } from "yaml";
 import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
-import { parseWith } from "../../core/errors.js";
+import { FileError, parseWith } from "../../core/errors.js";
 import { KM_PER_MILE } from "../../core/units.js";
 import { runsFromFit } from "../../report/watch/fit-runs.js";
 import { runsFromGpx } from "../../report/watch/gpx-runs.js";
 import { trainingRuns, type WatchRun, watchCadenceEvidence } from "../../report/watch/watch-run.js";
-import { FileError, readDataFile } from "../read-input.js";
+import { printJson, printStatus, printText, processStreams } from "../output.js";
+import { readBinaryFile, readDataFile } from "../read-input.js";
 
 export function registerRuns(program: Command): void {
   program
@@ -33,8 +33,9 @@ export function registerRuns(program: Command): void {
             training: { distanceUnit: "km", runs: trainingRuns(runs) },
             ...(movement.length ? { movement } : {}),
           };
-      process.stdout.write(options.yaml ? toYaml(output) : `${JSON.stringify(output, null, 2)}\n`);
-      for (const run of runs) process.stderr.write(`hipcheck: ${describe(run)}\n`);
+      if (options.yaml) printText(processStreams, toYaml(output));
+      else printJson(processStreams, output);
+      for (const run of runs) printStatus(processStreams, describe(run));
     });
 }
 
@@ -42,17 +43,7 @@ async function readRuns(file: string): Promise<WatchRun[]> {
   const ext = extname(file).toLowerCase();
   if (ext !== ".fit" && ext !== ".gpx")
     throw new FileError(`${file}: expected a .fit or .gpx file`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(
-      code === "ENOENT"
-        ? `${file}: no such file`
-        : `${file}: cannot be read (${code ?? "unknown error"})`,
-    );
-  }
+  const bytes = await readBinaryFile(file);
   return ext === ".fit" ? runsFromFit(bytes, file) : runsFromGpx(bytes.toString("utf8"), file);
 }
 

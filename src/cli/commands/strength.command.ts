@@ -1,12 +1,16 @@
 /** `hipcheck import-strength FILE` and `hipcheck export-strength ASSESSMENT --csv`: dynamometer files. */
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { stringify as toYaml } from "yaml";
 import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
-import { parseWith } from "../../core/errors.js";
+import { FileError, parseWith, UsageError } from "../../core/errors.js";
+import { LEVER_ARM_CM } from "../../core/strength/strength.schema.js";
 import { strengthFromTrace } from "../../report/dynamometer/force-trace-csv.js";
 import { strengthToCsv } from "../../report/dynamometer/strength-export.js";
 import { parseColumnMap, strengthFromCsv } from "../../report/dynamometer/strength-import.js";
-import { FileError, readDataFile, readTextFile, writeOutputFile } from "../read-input.js";
+import { checkDestinations, type Destination, writeFileWhole } from "../../report/output-writer.js";
+import { numberBetween, oneOf } from "../option-parsers.js";
+import { printJson, printStatus, printText, processStreams } from "../output.js";
+import { readDataFile, readTextFile } from "../read-input.js";
 
 interface ImportOptions {
   format: "vald" | "generic" | "trace";
@@ -53,7 +57,11 @@ export function registerStrength(program: Command): void {
     )
     .option("--test <test>", "for a trace: the test, e.g. hip-abduction")
     .option("--side <side>", "for a trace: left or right", oneOf(["left", "right"]))
-    .option("--lever-arm <cm>", "for a trace: lever arm in cm", Number)
+    .option(
+      "--lever-arm <cm>",
+      "for a trace: lever arm in cm, 5–100",
+      numberBetween("lever arm", LEVER_ARM_CM.min, LEVER_ARM_CM.max),
+    )
     .option("--yaml", "print YAML instead of JSON")
     .action(async (file: string, options: ImportOptions) => {
       const text = await readTextFile(file);
@@ -61,8 +69,9 @@ export function registerStrength(program: Command): void {
         throw new FileError(`${file} is not a CSV text file (it holds binary data)`);
       const strength =
         options.format === "trace"
-          ? traceSection(text, options)
+          ? traceSection(text, file, options)
           : strengthFromCsv(text, {
+              file,
               format: options.format,
               ...(options.map ? { map: parseColumnMap(options.map) } : {}),
               ...(options.position ? { position: options.position } : {}),
@@ -70,11 +79,11 @@ export function registerStrength(program: Command): void {
               ...(options.unit ? { unit: options.unit } : {}),
             });
       const trials = strength.tests.reduce((sum, t) => sum + (t.trials as unknown[]).length, 0);
-      process.stdout.write(
-        options.yaml ? toYaml({ strength }) : `${JSON.stringify({ strength }, null, 2)}\n`,
-      );
-      process.stderr.write(
-        `hipcheck: read ${strength.tests.length} tests, ${trials} trials from ${file}\n`,
+      if (options.yaml) printText(processStreams, toYaml({ strength }));
+      else printJson(processStreams, { strength });
+      printStatus(
+        processStreams,
+        `read ${strength.tests.length} tests, ${trials} trials from ${file}`,
       );
     });
 
@@ -86,19 +95,25 @@ export function registerStrength(program: Command): void {
     .argument("<assessment>", "assessment file, .json or .yaml")
     .option("--csv [file]", "write CSV (to this file, or to standard output)")
     .action(async (file: string, options: { csv?: string | boolean }) => {
+      const destination: Destination | undefined =
+        typeof options.csv === "string"
+          ? { kind: "file", path: options.csv, option: "--csv" }
+          : undefined;
+      if (destination) await checkDestinations([destination]);
       const input = parseWith(assessmentSchema, await readDataFile(file), "assessment");
       if (!input.strength) throw new FileError(`${file} has no strength section to export`);
       const csv = strengthToCsv(input.strength);
-      if (typeof options.csv === "string") await writeOutputFile(options.csv, csv);
-      else process.stdout.write(csv);
+      if (destination) await writeFileWhole(destination, csv);
+      else printText(processStreams, csv);
     });
 }
 
-function traceSection(text: string, options: ImportOptions) {
+function traceSection(text: string, file: string, options: ImportOptions) {
   const missing = (["test", "side", "position"] as const).filter((k) => !options[k]);
   if (missing.length > 0)
-    throw new InvalidArgumentError(`a trace needs ${missing.map((m) => `--${m}`).join(", ")}`);
+    throw new UsageError(`a trace needs ${missing.map((m) => `--${m}`).join(", ")}`);
   return strengthFromTrace(text, {
+    file,
     test: options.test ?? "",
     side: options.side ?? "",
     position: options.position ?? "",
@@ -106,11 +121,4 @@ function traceSection(text: string, options: ImportOptions) {
     ...(options.leverArm === undefined ? {} : { leverArmCm: options.leverArm }),
     ...(options.unit ? { unit: options.unit } : {}),
   });
-}
-
-function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
-  return (value) => {
-    if ((values as readonly string[]).includes(value)) return value as T;
-    throw new InvalidArgumentError(`use ${values.map((v) => `"${v}"`).join(", ")}`);
-  };
 }

@@ -1,8 +1,10 @@
-import { parseWith } from "../errors.js";
+import { DomainError, parseWith } from "../errors.js";
 import type { Finding } from "../findings/finding.types.js";
 import { explainFindings } from "../findings/findings.js";
 import type { MovementEvidence } from "../movement/evidence.js";
+import { judgeMeasurements, type SkippedMeasurement } from "../movement/judge-movement.js";
 import { selfTestEvidence } from "../movement/self-tests.js";
+import { type AssessmentStep, compareTwo } from "../retest/compare-assessments.js";
 import { RULES_VERSION } from "../rules-version.js";
 import type { EntryAnswers } from "../running/entry-criteria.js";
 import { checkLoad } from "../running/load.js";
@@ -20,6 +22,21 @@ import {
 import { type RedFlagScreen, screenRedFlags } from "../symptoms/red-flags.js";
 import { type AssessmentInput, assessmentSchema } from "./assessment.schema.js";
 
+/** A stored video analysis as this assessment judged it. */
+export interface JudgedVideoAnalysis {
+  task: string;
+  input?: string;
+  /** The rules version the measurements were taken with. */
+  analysisRulesVersion: string;
+  /** The rules version that judged them (this assessment's). */
+  judgedWithRulesVersion: string;
+  warnings: { code: string; message: string }[];
+  /** How many evidence items the judgement gave. */
+  evidence: number;
+  /** Measurements the analysis withheld as implausible, with its reason: never judged. */
+  skipped: SkippedMeasurement[];
+}
+
 /** Everything hipcheck concludes from one assessment, reproducible from the input and `rulesVersion`. */
 export interface AssessmentResult {
   rulesVersion: string;
@@ -34,19 +51,36 @@ export interface AssessmentResult {
   involvedSide?: Side;
   strength?: StrengthReport;
   movement: MovementEvidence[];
+  /** Each video analysis judged here: its own rules version, this one, its warnings, what was not judged. */
+  videoAnalyses: JudgedVideoAnalysis[];
   load: LoadCheck[];
   questionnaires: QuestionnaireSummary[];
+  /** Empty while a red flag asks for a professional: no overuse label, no office tests, until seen. */
   findings: Finding[];
+  /** What could not be computed from what was given, and why (unknown body mass, age, lever arm …). */
+  notComputed: string[];
   /** What the runner can already do without pain, for the return-to-run start criteria. */
   readiness?: EntryAnswers;
+  /** Against the previous assessment, when one was given: changes per measure, findings as progress. */
+  progress?: AssessmentStep;
   /** The highest weekly distance in the history, km: the distance a plan rebuilds towards. */
   usualWeeklyKm?: number;
   settings: Settings;
 }
 
-/** Validates an assessment (parsed JSON or YAML) and assesses it. Throws InputError naming every bad field. */
-export function assess(raw: unknown): AssessmentResult {
-  return assessInput(parseWith(assessmentSchema, raw, "assessment"));
+/**
+ * Validates an assessment (parsed JSON or YAML) and assesses it. Throws InputError naming every
+ * bad field. With `previous` (an earlier assessment of the same runner) the result carries the
+ * progress since then.
+ */
+export function assess(raw: unknown, previous?: AssessmentResult): AssessmentResult {
+  const result = assessInput(parseWith(assessmentSchema, raw, "assessment"));
+  if (!previous) return result;
+  if (previous.assessedOn > result.assessedOn)
+    throw new DomainError(
+      `The previous assessment (${previous.assessedOn}) is dated after this one (${result.assessedOn}).`,
+    );
+  return { ...result, progress: compareTwo(previous, result) };
 }
 
 /** Assesses an already-validated input. Pure and deterministic. */
@@ -71,9 +105,15 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
         settings: settings.strength,
       })
     : undefined;
+  // Stored video measurements are judged now, with this clinic's thresholds and these rules.
+  const videoAnalyses = (input.videoAnalyses ?? []).map((analysis) => ({
+    analysis,
+    judged: judgeMeasurements(analysis.measurements, settings.movement),
+  }));
   const movement = [
     ...(input.selfTests ? selfTestEvidence(input.selfTests) : []),
     ...(input.movement ?? []),
+    ...videoAnalyses.flatMap((v) => v.judged.evidence),
   ];
   const load = input.training ? checkLoad(input.training, settings.load) : [];
   const findings = explainFindings({
@@ -88,6 +128,8 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     load,
     settings,
   });
+  // A red flag owns the result: no overuse label or office test next to a possible fracture.
+  const referral = redFlags.referral;
   const involvedSide = chooseInvolvedSide(painSide, findings);
   const usualWeeklyKm = Math.max(0, ...(input.training?.weeklyDistanceKm ?? []));
   return {
@@ -95,18 +137,42 @@ export function assessInput(input: AssessmentInput): AssessmentResult {
     assessedOn: input.assessedOn,
     person,
     redFlags,
-    programmeAllowed: !redFlags.referral,
-    likelyConditions: likelyConditions(symptoms.pain),
+    programmeAllowed: !referral,
+    likelyConditions: referral ? [] : likelyConditions(symptoms.pain),
     ...(involvedSide ? { involvedSide } : {}),
     ...(strength ? { strength } : {}),
     movement,
+    videoAnalyses: videoAnalyses.map(({ analysis, judged }) => ({
+      task: analysis.task,
+      ...(analysis.input ? { input: analysis.input } : {}),
+      analysisRulesVersion: analysis.rulesVersion,
+      judgedWithRulesVersion: RULES_VERSION,
+      warnings: analysis.warnings,
+      evidence: judged.evidence.length,
+      skipped: judged.skipped,
+    })),
     load,
     questionnaires: summariseQuestionnaires(input.questionnaires ?? []),
-    findings,
+    findings: referral ? [] : findings,
+    notComputed: [...personNotComputed(person), ...(strength?.notComputed ?? [])],
     ...(input.readiness ? { readiness: input.readiness } : {}),
     ...(usualWeeklyKm ? { usualWeeklyKm } : {}),
     settings,
   };
+}
+
+/** What an unknown personal detail keeps from being computed. */
+function personNotComputed(person: Person): string[] {
+  const out: string[] = [];
+  if (person.age === undefined)
+    out.push(
+      "Age unknown: age-dependent red flags are worded for every age, the Ottawa age criterion stays unanswered, and the hip abduction reference equation (which needs age) is not applied.",
+    );
+  if (person.sex === undefined)
+    out.push(
+      "Sex unknown: reference values are judged against the female and the male values together, without a z-score.",
+    );
+  return out;
 }
 
 /** The side(s) where the knee hurts, or undefined when it does not hurt now. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isCalendarDate } from "../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../calendar-date.js";
 import { movementEvidenceSchema } from "../movement/evidence.schema.js";
+import { videoAnalysisSchema } from "../movement/measurements.schema.js";
 import { selfTestsSchema } from "../movement/self-tests.schema.js";
 import { strengthSchema } from "../strength/strength.schema.js";
 import { personSchema, symptomsSchema, trainingSchema } from "../symptoms/intake.schema.js";
@@ -10,7 +11,26 @@ import { redFlagAnswersSchema } from "../symptoms/red-flags.js";
 const isoDate = z
   .string({ error: "expected a date as YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine(isCalendarDate, "expected a real calendar date written YYYY-MM-DD");
+  .refine(isCalendarDate, `expected a real calendar date written YYYY-MM-DD, ${DATE_RANGE_TEXT}`);
+
+/** A clinic's load thresholds, every field. */
+export const loadSettingsSchema = z
+  .object({
+    twoWeekIncreasePercent: z.number().min(0).max(200),
+    singleRunSpikePercent: z.number().min(0).max(100),
+    breakWeeks: z.number().min(1).max(520),
+    distanceUnit: z.enum(["km", "mi"]),
+  })
+  .strict();
+
+/** A clinic's pain zones (0–10), every field. */
+export const painSettingsSchema = z
+  .object({
+    safeMax: z.number().min(0).max(10),
+    acceptableMax: z.number().min(0).max(10),
+    nextMorningMax: z.number().min(0).max(10),
+  })
+  .strict();
 
 const settingsSchema = z
   .object({
@@ -23,20 +43,19 @@ const settingsSchema = z
       })
       .partial()
       .strict(),
-    load: z
+    load: loadSettingsSchema.partial().strict(),
+    pain: painSettingsSchema.partial().strict(),
+    movement: z
       .object({
-        twoWeekIncreasePercent: z.number().min(0).max(200),
-        singleRunSpikePercent: z.number().min(0).max(100),
-        breakWeeks: z.number().min(1).max(520),
-        distanceUnit: z.enum(["km", "mi"]),
-      })
-      .partial()
-      .strict(),
-    pain: z
-      .object({
-        safeMax: z.number().min(0).max(10),
-        acceptableMax: z.number().min(0).max(10),
-        nextMorningMax: z.number().min(0).max(10),
+        pelvicDropDeg: z.number().min(0).max(30),
+        pelvicDropAsymmetryDeg: z.number().min(0).max(30),
+        kneeFppaDeg: z.number().min(0).max(45),
+        trunkLeanDeg: z.number().min(0).max(30),
+        shankAngleDeg: z.number().min(0).max(45),
+        lowCadence: z.number().min(100).max(220),
+        crossoverShare: z.number().min(0).max(1),
+        squatFppaDeg: z.number().min(0).max(45),
+        stanceDropDeg: z.number().min(0).max(30),
       })
       .partial()
       .strict(),
@@ -80,6 +99,7 @@ export const assessmentSchema = z
     strength: strengthSchema.optional(),
     selfTests: selfTestsSchema.optional(),
     movement: z.array(movementEvidenceSchema).optional(),
+    videoAnalyses: z.array(videoAnalysisSchema).optional(),
     questionnaires: questionnairesSchema.optional(),
     readiness: readinessSchema.optional(),
     settings: settingsSchema.optional(),

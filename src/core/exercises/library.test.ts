@@ -14,7 +14,7 @@ import {
 } from "./library.js";
 
 /**
- * Everything the seed articles name (CLINICAL.md §5), with the dose where the article gives
+ * Everything the seed articles name (docs/clinical-sources.md, "Exercises"), with the dose where the article gives
  * one. `dose` lists only the numbers the article states.
  */
 const SEED_LIST: readonly {

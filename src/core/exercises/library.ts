@@ -88,7 +88,7 @@ export interface ExerciseFilter {
 }
 
 /**
- * Exercises that address a finding (seed-000…004, CLINICAL.md §5), in library order,
+ * Exercises that address a finding (seed-000…004; docs/clinical-sources.md, "Exercises"), in library order,
  * optionally narrowed by phase, kind and available equipment.
  */
 export function exercisesFor(finding: FindingId, filter: ExerciseFilter = {}): Exercise[] {

@@ -21,7 +21,10 @@ export interface FindingEvidence {
   /** true when it points towards the finding, false when against. */
   supports: boolean;
   value?: string;
+  /** The line the value was judged against, e.g. "deficit below 90 %". */
   threshold?: string;
+  /** What the value is compared with, in a full phrase of its own (a movement's reference). */
+  reference?: string;
   source: SourceId;
 }
 
@@ -30,8 +33,24 @@ export interface Finding {
   title: string;
   status: FindingStatus;
   side?: Side;
-  /** How many independent signs agree, out of how many were looked at. */
-  confidence: { level: Confidence; agreeing: number; considered: number };
+  /**
+   * How sure, from independent signs weighted by how they were obtained (docs/decisions/0006):
+   * `agreeing` signs point towards the finding and `against` away, of `considered` looked at;
+   * `signs` lists every group with its state (present, absent, not tested) and quality.
+   */
+  confidence: {
+    level: Confidence;
+    agreeing: number;
+    considered: number;
+    against: number;
+    signs: {
+      name: string;
+      state: "present" | "absent" | "not-tested";
+      quality?: "self-report" | "clinician-observation" | "measured";
+    }[];
+  };
+  /** How likely, how sure and why, in one plain line for each reader. */
+  label: { runner: string; clinician: string };
   /** Wording for the runner. */
   plain: string;
   /** Wording for the clinician. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assess } from "../assessment/assess.js";
 import { SOURCES } from "../sources.js";
 import { assessmentFile, pairedTest } from "../test-support/assessment.builder.js";
-import { confidenceOf } from "./confidence.js";
+import { confidenceOf, type EvidenceQuality, type SignGroup } from "./confidence.js";
 import type { FindingId } from "./finding.types.js";
 
 const finding = (file: Record<string, unknown>, id: FindingId) => {
@@ -281,28 +281,97 @@ describe("assessment result", () => {
   });
 });
 
-describe("confidence", () => {
-  it.each([
-    [0, 0, "low"],
-    [1, 1, "low"],
-    [2, 2, "moderate"],
-    [3, 3, "high"],
-    [3, 4, "high"],
-    [3, 5, "moderate"],
-    [5, 6, "high"],
-  ] as const)("%i of %i agreeing → %s", (agreeing, considered, level) => {
-    expect(confidenceOf(agreeing, considered).level).toBe(level);
+describe("confidence weighs each sign by how it was obtained (decision 0006)", () => {
+  const sign = (quality: EvidenceQuality, supports: boolean | undefined = true): SignGroup => ({
+    name: quality,
+    supports,
+    quality,
+  });
+  it.each<[string, SignGroup[], "low" | "moderate" | "high"]>([
+    [
+      "three self-tests agree",
+      [sign("self-report"), sign("self-report"), sign("self-report")],
+      "low",
+    ],
+    ["one measured deficit", [sign("measured")], "moderate"],
+    [
+      "measured deficit, knee normal, one against",
+      [sign("measured"), sign("measured"), sign("self-report", false)],
+      "high",
+    ],
+    [
+      "two clinician observations",
+      [sign("clinician-observation"), sign("clinician-observation")],
+      "moderate",
+    ],
+    [
+      "clinician observation against a self-test",
+      [sign("self-report"), sign("clinician-observation", false)],
+      "low",
+    ],
+    ["nothing looked at", [{ name: "hip symmetry", supports: undefined }], "low"],
+  ])("%s → %3$s", (_, groups, level) => {
+    expect(confidenceOf("likely", groups).level).toBe(level);
   });
 
-  it("never falls when one more sign agrees", () => {
+  it("self-tests alone never give more confidence than one measured deficit (property)", () => {
     const rank = { low: 0, moderate: 1, high: 2 } as const;
     fc.assert(
-      fc.property(fc.nat(10), fc.nat(10), (a, extra) => {
-        const considered = a + extra + 1;
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.nat(3), (selfSigns, against) => {
+        const selfOnly = [
+          ...Array.from({ length: selfSigns }, () => sign("self-report")),
+          ...Array.from({ length: against }, () => sign("self-report", false)),
+        ];
+        const measured = [sign("measured")];
         return (
-          rank[confidenceOf(a + 1, considered).level] >= rank[confidenceOf(a, considered).level]
+          rank[confidenceOf("likely", selfOnly).level] <=
+          rank[confidenceOf("likely", measured).level]
         );
       }),
+    );
+  });
+
+  it("the runner with self-tests alone is less sure than the runner with a dynamometer", () => {
+    const selfOnly = finding(
+      assessmentFile({
+        symptoms: {
+          pain: {
+            locations: [{ area: "anterior", side: "right" }],
+            atRest: 0,
+            duringRun: 5,
+            afterRun: 3,
+          },
+          aggravators: {},
+          trauma: { recent: false },
+        },
+        selfTests: {
+          observedBy: "self",
+          singleLegStance: { right: { pelvis: "drops" } },
+          squat: { kneesCave: true },
+        },
+      }),
+      "hip-driven-knee-pain",
+    );
+    const measured = finding(
+      assessmentFile({
+        symptoms: {
+          pain: {
+            locations: [{ area: "anterior", side: "right" }],
+            atRest: 0,
+            duringRun: 5,
+            afterRun: 3,
+          },
+          aggravators: {},
+          trauma: { recent: false },
+        },
+        strength: { tests: pairedTest("hip-abduction", 240, 170) },
+      }),
+      "hip-driven-knee-pain",
+    );
+    const rank = { low: 0, moderate: 1, high: 2 } as const;
+    expect(rank[selfOnly.confidence.level]).toBeLessThan(rank[measured.confidence.level]);
+    expect(selfOnly.label.runner).toMatch(
+      /^Possible, not sure — pointing to it: .*your own answers or self-tests/,
     );
   });
 });

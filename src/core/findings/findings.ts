@@ -1,4 +1,5 @@
 import type { Finding, FindingStatus } from "./finding.types.js";
+import { rateFinding } from "./finding-label.js";
 import type { FindingsInput } from "./findings-input.js";
 import { hipDrivenFinding } from "./hip-driven.js";
 import { kneeDeficitFinding } from "./knee-deficit.js";
@@ -46,7 +47,7 @@ function notEnoughData(findings: readonly Finding[]): Finding | undefined {
     id: "not-enough-data",
     title: "Not enough data",
     status: "undetermined",
-    confidence: { level: "low", agreeing: 0, considered: 0 },
+    ...rateFinding("undetermined", []),
     plain: `Some questions stay open until more is known: ${open.map((f) => f.title.toLowerCase()).join("; ")}. These would decide them:`,
     clinical: `Undetermined or unconfirmed: ${open.map((f) => f.title).join("; ")}. Deciding tests:`,
     evidence: [],

@@ -1,8 +1,9 @@
 import { formatNumber, joinWords } from "../format.js";
 import type { Side } from "../side.js";
 import { strengthTestLabel } from "../strength/strength.types.js";
-import { confidenceOf, countSigns, type SignGroup } from "./confidence.js";
+import type { SignGroup } from "./confidence.js";
 import type { Finding, FindingEvidence, FindingStatus } from "./finding.types.js";
+import { rateFinding } from "./finding-label.js";
 import type { FindingsInput } from "./findings-input.js";
 import { movementFindingEvidence, movementSignGroup } from "./movement-evidence.js";
 import { type RegionStrength, regionStrength } from "./strength-evidence.js";
@@ -29,22 +30,34 @@ export function hipDrivenFinding(input: FindingsInput): Finding {
   const kneeAlignment = movementSignGroup("knee alignment", input.movement, KNEE_ALIGNMENT);
   const painTypical = painTypicalOfHipWeakness(input);
 
+  const symmetry: SignGroup = {
+    name: "hip symmetry",
+    supports: hip.paired ? hip.asymmetric.length > 0 : undefined,
+    quality: "measured",
+  };
+  const reference: SignGroup = {
+    name: "hip reference values",
+    supports:
+      hip.belowReference.length > 0 ? true : hip.withinReference.length > 0 ? false : undefined,
+    quality: "measured",
+  };
   const groups: SignGroup[] = [
-    { name: "hip symmetry", supports: hip.tested ? hip.asymmetric.length > 0 : undefined },
+    symmetry,
+    reference,
     {
-      name: "hip reference values",
-      supports:
-        hip.belowReference.length > 0 ? true : hip.withinReference.length > 0 ? false : undefined,
+      name: "knee strength normal",
+      supports: knee.tested ? kneeIsNormal(knee) : undefined,
+      quality: "measured",
     },
-    { name: "knee strength normal", supports: knee.tested ? kneeIsNormal(knee) : undefined },
     pelvis,
     kneeAlignment,
-    { name: "pain location", supports: painTypical.supports },
+    { name: "pain location", supports: painTypical.supports, quality: "self-report" },
   ];
-  const { agreeing, considered } = countSigns(groups);
+  const agreeing = groups.filter((g) => g.supports === true).length;
   const hipDeficit = hip.asymmetric.length > 0 || hip.belowReference.length > 0;
   const movementSigns = [pelvis, kneeAlignment].filter((g) => g.supports === true).length;
-  const otherSupport = agreeing - (groups[0]?.supports ? 1 : 0) - (groups[1]?.supports ? 1 : 0);
+  const otherSupport = agreeing - (symmetry.supports ? 1 : 0) - (reference.supports ? 1 : 0);
+  const movementTested = pelvis.supports !== undefined || kneeAlignment.supports !== undefined;
 
   let status: FindingStatus = "undetermined";
   if (hipDeficit && otherSupport >= 1) status = "likely";
@@ -58,28 +71,52 @@ export function hipDrivenFinding(input: FindingsInput): Finding {
   const side = hip.weakSide ?? pelvis.sides[0] ?? kneeAlignment.sides[0];
   const evidence: FindingEvidence[] = [
     ...hip.evidence,
-    ...knee.evidence,
+    // Normal knee strength counts for a hip cause, knee weakness against: the marks follow the count.
+    ...knee.evidence.map((e) => ({ ...e, supports: !e.supports })),
     ...movementFindingEvidence(input.movement, [...PELVIC_CONTROL, ...KNEE_ALIGNMENT]),
     ...painTypical.evidence,
   ];
 
+  const wording = {
+    status,
+    side,
+    hip,
+    knee,
+    kneeNormal: knee.tested && kneeIsNormal(knee),
+    movementSigns,
+    movementTested,
+  };
   return {
     id: "hip-driven-knee-pain",
     title: "Hip-driven knee pain",
     status,
     ...(side ? { side } : {}),
-    confidence: confidenceOf(agreeing, considered),
-    plain: plainWording(status, side, hip.tested, knee.tested && kneeIsNormal(knee)),
-    clinical: clinicalWording({
-      status,
-      side,
-      hip,
-      kneeNormal: knee.tested && kneeIsNormal(knee),
-      movementSigns,
-    }),
+    ...rateFinding(status, groups),
+    plain: plainWording(wording),
+    clinical: clinicalWording(wording),
     evidence,
-    next: nextSteps(status, hip.tested, knee.tested, side),
+    next: nextSteps(status, hip, knee.tested, side),
   };
+}
+
+interface Wording {
+  status: FindingStatus;
+  side: Side | undefined;
+  hip: RegionStrength;
+  knee: RegionStrength;
+  kneeNormal: boolean;
+  movementSigns: number;
+  movementTested: boolean;
+}
+
+/** The hip tests whose involved side falls short, named for advice: only what was measured. */
+function weakHipTests(hip: RegionStrength): string[] {
+  return [
+    ...new Set([
+      ...hip.asymmetric.map((t) => strengthTestLabel(t.test).toLowerCase()),
+      ...hip.belowReference.map((b) => strengthTestLabel(b.test.test).toLowerCase()),
+    ]),
+  ];
 }
 
 function kneeIsNormal(knee: RegionStrength): boolean {
@@ -134,63 +171,91 @@ function deficitSummary(hip: RegionStrength): string {
   return joinWords([...parts, ...refs]);
 }
 
-function plainWording(
-  status: FindingStatus,
-  side: Side | undefined,
-  hipTested: boolean,
-  kneeNormal: boolean,
-): string {
+function plainWording(w: Wording): string {
+  const { status, side, hip } = w;
   const where = side ? `your ${side} hip` : "your hips";
   switch (status) {
-    case "likely":
-      return `The muscles of ${where} are weaker than they should be${kneeNormal ? ", while your knee muscles test normal" : ""}. When the hip cannot keep the pelvis level, the knee takes extra load with every step: a likely reason your knee hurts when you run. Strengthening ${where} is the main part of the plan.`;
+    case "likely": {
+      // "Weaker than it should be" only when below reference values; otherwise weaker than the other side.
+      const how =
+        hip.belowReference.length > 0
+          ? `The muscles of ${where} are weaker than they should be for your age and sex`
+          : `The muscles of ${where} are weaker than those of the other side`;
+      const knee = w.kneeNormal
+        ? `, while your knee muscles test ${w.knee.withinReference.length > 0 ? "normal" : "even on both sides"}`
+        : "";
+      return `${how}${knee}. When the hip cannot keep the pelvis level, the knee takes extra load with every step: a likely reason your knee hurts when you run. Strengthening ${where} is the main part of the plan.`;
+    }
     case "possible":
-      return `There are signs that ${where} may not be controlling your leg well enough, but not enough to be sure. A strength test of the hip muscles on both sides would tell.`;
-    case "unlikely":
-      return hipTested
-        ? "Your hip muscles tested strong and even, and the movement tests looked controlled, so the hip is probably not what makes your knee hurt."
-        : "Your hips kept the pelvis level and the knees in line in the movement tests, so the hip is probably not what makes your knee hurt. A strength test would confirm it.";
+      return hip.tested
+        ? `There are signs that ${where} may not be controlling your leg well enough, but not enough to be sure.${w.movementTested ? "" : " Filming a single-leg squat or your running would tell more."}`
+        : `There are signs that ${where} may not be controlling your leg well enough, but not enough to be sure. A strength test of the hip muscles on both sides would tell.`;
+    case "unlikely": {
+      const strength = hip.tested
+        ? hip.withinReference.length > 0
+          ? "Your hip muscles tested even and within normal values"
+          : "Your hip muscles tested even on both sides"
+        : "Your hip strength was not tested";
+      const movement = w.movementTested
+        ? "the movement tests looked controlled"
+        : "your movement was not tested";
+      return `${strength}, and ${movement}, so the hip is probably not what makes your knee hurt.${hip.tested && w.movementTested ? "" : hip.tested ? " A single-leg squat or running video would confirm it." : " A strength test would confirm it."}`;
+    }
     default:
       return "There is not yet enough information to tell whether your hip is behind your knee pain.";
   }
 }
 
-function clinicalWording(options: {
-  status: FindingStatus;
-  side: Side | undefined;
-  hip: RegionStrength;
-  kneeNormal: boolean;
-  movementSigns: number;
-}): string {
-  const { status, side, hip, kneeNormal, movementSigns } = options;
+function clinicalWording(w: Wording): string {
+  const { status, side, hip, kneeNormal, movementSigns } = w;
   const deficits = deficitSummary(hip);
   const sideText = side ? `${side} ` : "";
+  const movementText = w.movementTested
+    ? movementSigns
+      ? `; ${movementSigns} movement sign group(s) of poor hip control`
+      : "; no movement signs of poor hip control"
+    : "; movement not tested";
+  const kneeText = kneeNormal
+    ? `; knee strength symmetric${w.knee.withinReference.length > 0 ? " and within reference" : " (no knee reference comparison)"}`
+    : w.knee.tested
+      ? "; knee strength deficit as well"
+      : "; knee strength not tested";
   switch (status) {
-    case "likely":
-      return `Proximal (hip) weakness pattern: ${sideText}${deficits}${kneeNormal ? "; knee strength symmetric and within reference" : ""}${movementSigns ? `; ${movementSigns} movement sign group(s) of poor hip control` : ""}. Consistent with hip-driven knee pain; prioritise ${sideText}hip abductor and external rotator strengthening.`;
+    case "likely": {
+      const untested = HIP_PRIORITY.filter((t) => !hip.testedNames.includes(t));
+      return `Proximal (hip) weakness pattern: ${sideText}${deficits}${kneeText}${movementText}. Consistent with hip-driven knee pain; prioritise ${sideText}${joinWords(weakHipTests(hip))} strengthening${untested.length ? `; ${joinWords(untested.map((t) => strengthTestLabel(t).toLowerCase()))} not tested` : ""}.`;
+    }
     case "possible":
       return deficits
-        ? `Hip deficit (${sideText}${deficits}) without a second agreeing sign; confirm with single-leg stance and single-leg squat, and knee dynamometry.`
+        ? `Hip deficit (${sideText}${deficits}) without a second agreeing sign${kneeText}${movementText}; confirm with single-leg stance and single-leg squat${w.knee.tested ? "" : ", and knee dynamometry"}.`
         : "Movement signs of poor hip control (pelvic control and knee alignment) without a measured hip deficit; confirm with hip abduction and external rotation dynamometry.";
     case "unlikely":
       return hip.tested
-        ? "Hip strength symmetric and within reference where available; no movement signs of poor hip control."
+        ? `Hip strength symmetric${hip.withinReference.length > 0 ? " and within reference" : ""}${movementText}.`
         : "No pelvic-control or knee-alignment signs on movement testing; hip strength not measured.";
     default:
-      return "Insufficient data to judge a hip contribution.";
+      return `Insufficient data to judge a hip contribution${hip.tested ? "" : ": hip strength not measured"}${w.movementTested ? "" : "; movement not tested"}.`;
   }
 }
 
+/** The hip tests that decide treatment emphasis (seed-000; ireland-2003): abduction and external rotation. */
+const HIP_PRIORITY = ["hip-abduction", "hip-external-rotation"] as const;
+
 function nextSteps(
   status: FindingStatus,
-  hipTested: boolean,
+  hip: RegionStrength,
   kneeTested: boolean,
   side: Side | undefined,
 ): string[] {
   const next: string[] = [];
-  if (!hipTested)
+  const untested = HIP_PRIORITY.filter((t) => !hip.testedNames.includes(t));
+  if (!hip.tested)
     next.push(
       "Test hip abduction, extension and external rotation strength on both sides with a dynamometer.",
+    );
+  else if (untested.length > 0)
+    next.push(
+      `Test ${joinWords(untested.map((t) => strengthTestLabel(t).toLowerCase()))} strength on both sides with a dynamometer.`,
     );
   if (!kneeTested)
     next.push(

@@ -1,6 +1,20 @@
-import { confidenceOf } from "./confidence.js";
+import type { LoadRule } from "../running/load.types.js";
+import { rateFinding } from "./finding-label.js";
+
+const RULE_NAMES: Record<LoadRule, string> = {
+  "two-week-increase": "two-week increase",
+  "single-run-spike": "single-run spike",
+  "return-after-break": "return after a break",
+};
+
 import type { Finding, FindingStatus } from "./finding.types.js";
 import type { FindingsInput } from "./findings-input.js";
+
+/** "; not checked: single-run spike" for the rules the history could not feed. */
+function notChecked(checks: FindingsInput["load"]): string {
+  const missing = checks.filter((c) => !c.evaluated).map((c) => RULE_NAMES[c.rule]);
+  return missing.length ? ` (not checked: ${missing.join(", ")})` : "";
+}
 
 /**
  * Load error: weekly distance up more than 30 % in two weeks (nielsen-2014), a run more than
@@ -18,12 +32,20 @@ export function loadErrorFinding(input: FindingsInput): Finding {
     id: "load-error",
     title: "Load error (too much, too soon)",
     status,
-    confidence: confidenceOf(triggered.length, evaluated.length),
+    // A training record counts like an observation: a record, not an impression (docs/decisions/0006).
+    ...rateFinding(
+      status,
+      checks.map((c) => ({
+        name: RULE_NAMES[c.rule],
+        supports: c.evaluated ? c.triggered : undefined,
+        quality: "clinician-observation" as const,
+      })),
+    ),
     plain:
       status === "likely"
         ? `Your running load changed faster than your body could adapt: ${list} Build up more gradually, and keep rest days: the body adapts on the days off.`
         : status === "unlikely"
-          ? "Your recent running shows no sudden jump in distance."
+          ? `Your recent running shows no sudden jump in distance${notChecked(checks)}.`
           : "Enter your weekly distances and longest recent run to check whether you increased too fast.",
     clinical:
       status === "likely"

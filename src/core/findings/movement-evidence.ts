@@ -1,6 +1,6 @@
 import type { MovementEvidence, MovementSign } from "../movement/evidence.js";
 import type { Side } from "../side.js";
-import type { SignGroup } from "./confidence.js";
+import { movementQuality, type SignGroup } from "./confidence.js";
 import type { FindingEvidence } from "./finding.types.js";
 
 /** Evidence of the named signs, restated for a finding. */
@@ -14,7 +14,7 @@ export function movementFindingEvidence(
       statement: m.observation,
       supports: m.present,
       ...(m.measured
-        ? { value: `${m.measured.value} ${m.measured.unit}`, threshold: m.measured.reference }
+        ? { value: `${m.measured.value} ${m.measured.unit}`, reference: m.measured.reference }
         : {}),
       source: m.source,
     }));
@@ -28,9 +28,11 @@ export function movementSignGroup(
 ): SignGroup & { sides: Side[] } {
   const relevant = movement.filter((m) => signs.includes(m.sign));
   const present = relevant.filter((m) => m.present);
+  const quality = movementQuality(present.length > 0 ? present : relevant);
   return {
     name,
     supports: relevant.length === 0 ? undefined : present.length > 0,
+    ...(quality ? { quality } : {}),
     sides: [...new Set(present.flatMap((m) => (m.side ? [m.side] : [])))],
   };
 }

@@ -7,6 +7,10 @@ import type { FindingEvidence } from "./finding.types.js";
 /** What the dynamometer says about one region (hip or knee). */
 export interface RegionStrength {
   tested: boolean;
+  /** At least one test has both sides, so symmetry is known. */
+  paired: boolean;
+  /** The tests done in this region. */
+  testedNames: StrengthTestResult["test"][];
   /** Tests whose involved side is under the LSI line. */
   asymmetric: StrengthTestResult[];
   /** Side-and-test pairs below reference values. */
@@ -34,10 +38,15 @@ export function regionStrength(
     const label = `${strengthTestLabel(test.test)} (${test.position}, ${test.method} test)`;
     if (test.lsiPercent !== undefined && test.involvedSide) {
       const lsi = formatNumber(test.lsiPercent, 0);
+      // "Symmetric" only inside the line both ways; a painful side far stronger is said as such.
+      const otherReaches = formatNumber(10000 / test.lsiPercent, 0);
+      const statement = test.deficit
+        ? `${label}: the ${test.involvedSide} side reaches ${lsi} % of the other side.`
+        : test.lsiPercent > 10000 / lsiLine
+          ? `${label}: the ${test.involvedSide} side is the stronger; the other side reaches ${otherReaches} % of it.`
+          : `${label}: left and right are symmetric (LSI ${lsi} %, within the ${lsiLine} % line).`;
       evidence.push({
-        statement: test.deficit
-          ? `${label}: the ${test.involvedSide} side reaches ${lsi} % of the other side.`
-          : `${label}: left and right are symmetric (LSI ${lsi} %).`,
+        statement,
         supports: test.deficit,
         value: `LSI ${lsi} % (${test.lsiBasis})`,
         threshold: `deficit below ${lsiLine} %`,
@@ -71,6 +80,8 @@ export function regionStrength(
     singleSide(belowReference.map((b) => b.side));
   return {
     tested: tests.length > 0,
+    paired: tests.some((t) => t.lsiPercent !== undefined),
+    testedNames: [...new Set(tests.map((t) => t.test))],
     asymmetric,
     belowReference,
     withinReference,

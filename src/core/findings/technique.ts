@@ -1,6 +1,7 @@
 import type { Side } from "../side.js";
-import { confidenceOf, countSigns, type SignGroup } from "./confidence.js";
+import type { SignGroup } from "./confidence.js";
 import type { Finding, FindingEvidence, FindingStatus } from "./finding.types.js";
+import { rateFinding } from "./finding-label.js";
 import type { FindingsInput } from "./findings-input.js";
 import { movementFindingEvidence, movementSignGroup } from "./movement-evidence.js";
 
@@ -48,19 +49,21 @@ export function hipFlexorFinding(input: FindingsInput): Finding {
     {
       name: "sitting",
       supports: sitting === undefined ? undefined : sitting >= LONG_SITTING_HOURS,
+      quality: "self-report",
     },
-    { name: "hills", supports: agg.hills },
-    { name: "prolonged sitting", supports: agg.prolongedSitting },
+    { name: "hills", supports: agg.hills, quality: "self-report" },
+    { name: "prolonged sitting", supports: agg.prolongedSitting, quality: "self-report" },
     stride,
     thighs,
   ];
-  const { agreeing, considered } = countSigns(groups);
+  const agreeing = groups.filter((g) => g.supports === true).length;
+  const considered = groups.filter((g) => g.supports !== undefined).length;
   const status = statusFromCounts(agreeing, considered);
   return {
     id: "hip-flexor-tightness",
     title: "Hip flexor tightness",
     status,
-    confidence: confidenceOf(agreeing, considered),
+    ...rateFinding(status, groups),
     plain:
       status === "likely" || status === "possible"
         ? "The muscles at the front of your hips may be tight, often from long hours of sitting. Tight hip flexors tip the pelvis forward, shorten your stride and make it harder for the glutes to work, which strains the knee. Daily hip stretching helps, 5–10 minutes a day."
@@ -94,7 +97,7 @@ export function hipFlexorFinding(input: FindingsInput): Finding {
 export function overstridingFinding(input: FindingsInput): Finding {
   const over = movementSignGroup("overstride", input.movement, ["overstride"]);
   const cadence = movementSignGroup("cadence", input.movement, ["low-cadence"]);
-  const { agreeing, considered } = countSigns([over, cadence]);
+  const considered = [over, cadence].filter((g) => g.supports !== undefined).length;
   let status: FindingStatus = "undetermined";
   if (over.supports) status = "likely";
   else if (cadence.supports) status = "possible";
@@ -105,18 +108,22 @@ export function overstridingFinding(input: FindingsInput): Finding {
     title: "Overstriding",
     status,
     ...(side && over.sides.length === 1 ? { side } : {}),
-    confidence: confidenceOf(agreeing, considered),
+    ...rateFinding(status, [over, cadence]),
     plain:
       status === "likely" || status === "possible"
         ? "Your foot lands well ahead of your body, which brakes each step and loads the knee. Taking slightly quicker, shorter steps (5–10 % more steps a minute) lowers the load on the knee."
         : status === "unlikely"
-          ? "Your foot lands close under your body."
+          ? over.supports === false
+            ? "Your foot lands close under your body."
+            : "Your cadence is in the normal range; where your foot lands was not filmed from the side."
           : "Film yourself running from the side to check how far ahead of the body your foot lands.",
     clinical:
       status === "likely" || status === "possible"
         ? "Overstride and/or low cadence. Cue a 5–10 % cadence increase: +5 % reduces knee energy absorption, +10 % also hip adduction (heiderscheit-2011); +10 % lowers peak patellofemoral force by about 14 % (lenhart-2014)."
         : status === "unlikely"
-          ? "No overstride or low cadence observed."
+          ? over.supports === false
+            ? `No overstride${cadence.supports === false ? " or low cadence" : ""} observed${cadence.supports === undefined ? "; cadence not measured" : ""}.`
+            : "Cadence normal; overstride not tested (no side view)."
           : "No running observation from the side.",
     evidence: movementFindingEvidence(input.movement, ["overstride", "low-cadence"]),
     next:

@@ -38,6 +38,35 @@ const cocoResultsSchema = z.array(annotationSchema).min(1, "the list holds no de
 
 type Annotation = z.infer<typeof annotationSchema>;
 
+/**
+ * Annotations whose keypoints are not 17 triples, as one problem per run of neighbours with the
+ * same count ("[0–599].keypoints: 16 points (48 numbers), expected 17 …"), not one per frame.
+ */
+function checkPointCounts(annotations: unknown, prefix: string, subject: string): void {
+  if (!Array.isArray(annotations)) return;
+  const lengths = annotations.map((a: unknown) => {
+    const keypoints = (a as { keypoints?: unknown } | null)?.keypoints;
+    return Array.isArray(keypoints) ? keypoints.length : undefined;
+  });
+  const runs: { from: number; to: number; length: number }[] = [];
+  lengths.forEach((length, index) => {
+    if (length === undefined || length === 51) return;
+    const last = runs[runs.length - 1];
+    if (last && last.to === index - 1 && last.length === length) last.to = index;
+    else runs.push({ from: index, to: index, length });
+  });
+  if (runs.length === 0) return;
+  const points = (n: number) =>
+    n % 3 === 0 ? `${n / 3} points (${n} numbers)` : `${n} numbers (not whole x, y, v triples)`;
+  throw new InputError(
+    runs.map((run) => ({
+      path: `${prefix}[${run.from === run.to ? run.from : `${run.from}–${run.to}`}].keypoints`,
+      message: `${points(run.length)}, expected 17 points as x, y, v triples (51 numbers)`,
+    })),
+    subject,
+  );
+}
+
 function personFromCoco(values: readonly number[], visibilityFlags: boolean): PersonPoints {
   const person: PersonPoints = {};
   COCO_17_ORDER.forEach((name, index) => {
@@ -68,10 +97,16 @@ export function importCocoKeypoints(data: unknown, options: unknown): KeypointSe
   let width = opts.width;
   let height = opts.height;
   if (Array.isArray(data)) {
+    checkPointCounts(data, "", "COCO keypoint results");
     annotations = parseWith(cocoResultsSchema, data, "COCO keypoint results");
     frameIds = [...new Set(annotations.map((a) => a.image_id))].sort(compareIds);
     visibilityFlags = false;
   } else {
+    checkPointCounts(
+      (data as { annotations?: unknown } | null)?.annotations,
+      "annotations",
+      "COCO keypoint file",
+    );
     const dataset = parseWith(cocoDatasetSchema, data, "COCO keypoint file");
     frameIds = dataset.images.map((image) => image.id);
     annotations = dataset.annotations;

@@ -15,7 +15,7 @@ export type MovementTask =
  * video analysis all report in these terms, so findings treat them alike.
  */
 export type MovementSign =
-  | "pelvic-drop" // pelvis drops on the unsupported side (Trendelenburg; CLINICAL.md §4)
+  | "pelvic-drop" // pelvis drops on the unsupported side (Trendelenburg; seed-004, bramah-2018)
   | "knee-valgus" // knee caves inward (dynamic valgus)
   | "trunk-lean" // trunk leans sideways over the stance leg
   | "knee-tension" // tension felt in the knees while rising

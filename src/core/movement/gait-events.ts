@@ -27,6 +27,8 @@ export interface GaitEvents {
   flightAccelPx: number;
   /** Steps whose ankles clearly pointed to the other foot than the alternation gave: a sign of left/right confusion in the keypoints. */
   sideConflicts: number;
+  /** Contacts dropped because they broke the clip's rhythm (too close to another, or off the beat). */
+  offRhythm: number;
 }
 
 export interface GaitEventOptions {
@@ -39,13 +41,20 @@ export interface GaitEventOptions {
    * of g (0–1). Default 0.3, chosen on a force-plate trial (scripts/validate-gait.ts).
    */
   threshold?: number;
+  /** The clip's step period, s (from `findRhythm`): contacts that break it are dropped. */
+  stepPeriodS?: number;
+  /**
+   * The runner's size in the picture per frame (px), when it changes (moving towards or away
+   * from the camera): the pelvis height is measured in body sizes, its drift removed.
+   */
+  bodyScalePx?: Float64Array;
 }
 
 /** Fastest plausible step rate, steps/min: bounds the distance between detected steps. */
 const MAX_CADENCE = 240;
 
 /** Pelvis height in image pixels (down positive), gaps bridged, from the two hips or the mid-hip. */
-function pelvisHeight(series: KeypointSeries, minScore: number): Float64Array | undefined {
+export function pelvisHeight(series: KeypointSeries, minScore: number): Float64Array | undefined {
   const n = series.t.length;
   const left = series.tracks.leftHip;
   const right = series.tracks.rightHip;
@@ -142,14 +151,26 @@ export function detectGaitEvents(
   options: GaitEventOptions = {},
 ): GaitEvents {
   const fps = series.fps;
-  const raw = pelvisHeight(series, options.minScore ?? 0.3);
-  if (!raw) return { steps: [], flightAccelPx: 0, sideConflicts: 0 };
+  const measured = pelvisHeight(series, options.minScore ?? 0.3);
+  if (!measured) return { steps: [], flightAccelPx: 0, sideConflicts: 0, offRhythm: 0 };
+  const raw = options.bodyScalePx ? inBodySizes(measured, options.bodyScalePx, fps) : measured;
   const cutoff = Math.min(options.cutoffHz ?? 6, fps * 0.38);
   const y = lowPassZeroPhase(raw, { cutoffHz: cutoff, sampleHz: fps });
+  const period = options.stepPeriodS;
   const coarse = lowPassZeroPhase(raw, { cutoffHz: Math.min(4, fps * 0.38), sampleHz: fps });
-  const minDistance = Math.max(2, Math.floor((fps * 60) / MAX_CADENCE));
-  const lows = findPeaks(coarse, minDistance); // image y down: a peak is the lowest body position
-  const highs = findPeaks(negate(coarse), minDistance);
+  const minDistance = Math.max(
+    2,
+    Math.floor((fps * 60) / MAX_CADENCE),
+    period ? Math.floor(0.6 * period * fps) : 0,
+  );
+  // With the rhythm known, the turning points are found in the step band, then placed on the
+  // pelvis itself (the band's own extremes lag at the clip's ends).
+  const band = period ? stepBand(raw, fps, 1 / period) : coarse;
+  const near = period ? Math.max(1, Math.round(0.2 * period * fps)) : 0;
+  const lows = [...new Set(findPeaks(band, minDistance).map((i) => extreme(coarse, i, near, 1)))]; // image y down: a peak is the lowest body position
+  const highs = [
+    ...new Set(findPeaks(negate(band), minDistance).map((i) => extreme(coarse, i, near, -1))),
+  ];
   const up = secondDerivative(y, fps).map((a) => -a); // upward acceleration, px/s²
   const atHighs = highs.map((h) => up[h] ?? Number.NaN).filter(Number.isFinite);
   const g = atHighs.length > 0 ? -median(atHighs) : 0;
@@ -164,8 +185,17 @@ export function detectGaitEvents(
     // Without a flight phase (g ≤ 0) fall back to a share of the swing in acceleration.
     const upLow = up[low] ?? 0;
     const threshold = g > 0 ? -g * (1 - k) : (up[before] ?? 0) + k * (upLow - (up[before] ?? 0));
-    const contactIndex = lastRise(up, { from: before, to: low, threshold });
-    const toeOffIndex = firstFall(up, { from: low, to: after, threshold });
+    // With the clip's rhythm known, a step whose noisy acceleration never crosses the line is
+    // still a step: its contact and toe-off are where the push rises and fades fastest.
+    // (Not at the clip's ends, where the filters' edges bend the signal.)
+    const edge = period ? 0.5 * period * fps : 0;
+    const rhythmic = period !== undefined && before > edge && after < y.length - 1 - edge;
+    const contactIndex =
+      lastRise(up, { from: before, to: low, threshold }) ??
+      (rhythmic ? steepest(up, { from: before, to: low, sign: 1 }) : undefined);
+    const toeOffIndex =
+      firstFall(up, { from: low, to: after, threshold }) ??
+      (rhythmic ? steepest(up, { from: low, to: after, sign: -1 }) : undefined);
     if (contactIndex === undefined || toeOffIndex === undefined) continue;
     steps.push({
       side: "left", // set by assignSides below
@@ -179,6 +209,10 @@ export function detectGaitEvents(
       toIndex: after,
     });
   }
+  const beat = options.stepPeriodS
+    ? keepRhythm(steps, options.stepPeriodS)
+    : { kept: steps, dropped: 0 };
+  steps.splice(0, steps.length, ...beat.kept);
   const votes = steps.map((step) => leftStanceVote(prepared, step.midstanceIndex));
   // A vote counts as clear when the ankles differ in height by half the pelvis's rise and fall.
   const travel = Math.max(
@@ -186,7 +220,99 @@ export function detectGaitEvents(
     1,
   );
   const sideConflicts = assignSides(steps, votes, Math.max(2, 0.5 * travel));
-  return { steps, flightAccelPx: Math.max(0, g), sideConflicts };
+  return { steps, flightAccelPx: Math.max(0, g), sideConflicts, offRhythm: beat.dropped };
+}
+
+/**
+ * Pelvis height with the drift of a runner moving towards or away from the camera removed and
+ * rescaled to the median body size, so that each step's bounce has the same size in pixels.
+ */
+function inBodySizes(y: Float64Array, scale: Float64Array, fps: number): Float64Array {
+  const drift = lowPassZeroPhase(y, { cutoffHz: Math.min(0.5, fps * 0.38), sampleHz: fps });
+  const sizes = Array.from(scale).filter(Number.isFinite);
+  const typical = sizes.length > 0 ? median(sizes) : 1;
+  return y.map((v, i) => {
+    const s = scale[i] ?? Number.NaN;
+    const d = drift[i] ?? Number.NaN;
+    return Number.isFinite(s) && s > 0 ? ((v - d) * typical) / s : Number.NaN;
+  });
+}
+
+/**
+ * The pelvis height in the band of the step rhythm (0.6–1.5 × the step frequency, at most 4 Hz):
+ * pose models move a side view's hip point with the swinging leg, once per stride, and that
+ * slower sway must not make or hide a lowest point.
+ */
+function stepBand(y: Float64Array, fps: number, stepHz: number): Float64Array {
+  const top = lowPassZeroPhase(y, {
+    cutoffHz: Math.min(4, 1.5 * stepHz, fps * 0.38),
+    sampleHz: fps,
+  });
+  const sway = lowPassZeroPhase(y, { cutoffHz: Math.min(0.6 * stepHz, fps * 0.38), sampleHz: fps });
+  return top.map((v, i) => v - (sway[i] ?? Number.NaN));
+}
+
+/** Contacts further than this share of a step from the beat break the rhythm. */
+const OFF_BEAT = 0.3;
+
+/**
+ * Keeps the contacts that follow the clip's rhythm: each must fall a whole number of step
+ * periods (one, or more where steps were missed) after the previous one kept, within 30 % of a
+ * step. The run is started from whichever of the first few contacts keeps the most.
+ */
+function keepRhythm(
+  steps: readonly GaitStep[],
+  period: number,
+): { kept: GaitStep[]; dropped: number } {
+  let best: GaitStep[] = [];
+  for (let start = 0; start < Math.min(5, steps.length); start++) {
+    const first = steps[start];
+    if (!first) continue;
+    const kept = [first];
+    for (let i = start + 1; i < steps.length; i++) {
+      const step = steps[i];
+      const prev = kept[kept.length - 1];
+      if (!step || !prev) continue;
+      const offBeat = (s: GaitStep) => {
+        const beats = (s.contact - prev.contact) / period;
+        return { whole: Math.round(beats), off: Math.abs(beats - Math.round(beats)) };
+      };
+      const here = offBeat(step);
+      const next = steps[i + 1];
+      const there = next ? offBeat(next) : undefined;
+      // Two contacts on one beat: the one nearer the beat is the step.
+      if (there && there.whole === here.whole && there.off < here.off) continue;
+      if (here.whole >= 1 && here.off <= OFF_BEAT) kept.push(step);
+    }
+    if (kept.length > best.length) best = kept;
+  }
+  return { kept: best, dropped: steps.length - best.length };
+}
+
+/** Index of the largest (sign +1) or smallest (−1) value within `near` samples of `index`. */
+function extreme(values: Float64Array, index: number, near: number, sign: 1 | -1): number {
+  let best = index;
+  for (let i = Math.max(0, index - near); i <= Math.min(values.length - 1, index + near); i++) {
+    if (sign * ((values[i] ?? Number.NaN) - (values[best] ?? Number.NaN)) > 0) best = i;
+  }
+  return best;
+}
+
+/** Index in [from, to) where `values` rises (sign +1) or falls (−1) fastest. */
+function steepest(
+  values: Float64Array,
+  range: { from: number; to: number; sign: 1 | -1 },
+): number | undefined {
+  let best: number | undefined;
+  let bestSlope = 0;
+  for (let i = range.from; i < range.to; i++) {
+    const slope = range.sign * ((values[i + 1] ?? Number.NaN) - (values[i] ?? Number.NaN));
+    if (slope > bestSlope) {
+      bestSlope = slope;
+      best = i + 0.5;
+    }
+  }
+  return best;
 }
 
 /** Last upward crossing of `threshold` in [from, to], as a fractional index. */

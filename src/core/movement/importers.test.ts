@@ -29,6 +29,23 @@ function errorMessage(run: () => unknown): string {
 }
 
 describe("hipcheck keypoint files", () => {
+  it("keeps who else was in the picture and how the camera moved, so a re-run warns the same", () => {
+    const series = importHipcheckKeypoints(hipcheckFile);
+    series.people = { maxInFrame: 2, framesWithSeveral: 1 };
+    series.cameraMotion = { checks: 4, movingShare: 0.75, speed: 0.2 };
+    const again = importHipcheckKeypoints(
+      JSON.parse(JSON.stringify(exportHipcheckKeypoints(series))),
+    );
+    expect(again.people).toEqual({ maxInFrame: 2, framesWithSeveral: 1 });
+    expect(again.cameraMotion).toEqual({ checks: 4, movingShare: 0.75, speed: 0.2 });
+    expect(() =>
+      importHipcheckKeypoints({
+        ...hipcheckFile,
+        cameraMotion: { checks: 2, movingShare: 3, speed: 0 },
+      }),
+    ).toThrow("cameraMotion.movingShare: movingShare must be between 0 and 1");
+  });
+
   it("reads points into columns, leaving missing points empty", () => {
     const series = importHipcheckKeypoints(hipcheckFile);
     expect(series.fps).toBe(50);

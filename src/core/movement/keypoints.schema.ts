@@ -35,6 +35,29 @@ const frameSchema = z
 
 const viewSchema = z.enum(["rear", "front", "side"]);
 
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} cannot be negative`);
+const share = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .min(0, `${what} must be between 0 and 1`)
+    .max(1, `${what} must be between 0 and 1`);
+
+// What the video showed beyond the one person's points, kept so a re-run warns as the first run did.
+const peopleSchema = z
+  .object({ maxInFrame: count("maxInFrame"), framesWithSeveral: count("framesWithSeveral") })
+  .strict();
+const cameraMotionSchema = z
+  .object({
+    checks: count("checks"),
+    movingShare: share("movingShare"),
+    speed: z.number({ error: "speed must be a number" }).min(0, "speed cannot be negative"),
+  })
+  .strict();
+
 export const hipcheckKeypointsSchema = z
   .object({
     format: z.literal(HIPCHECK_KEYPOINTS_FORMAT, {
@@ -57,6 +80,8 @@ export const hipcheckKeypointsSchema = z
       .min(16, "height must be between 16 and 10000 pixels")
       .max(10000, "height must be between 16 and 10000 pixels"),
     view: viewSchema.optional(),
+    people: peopleSchema.optional(),
+    cameraMotion: cameraMotionSchema.optional(),
     frames: z.array(frameSchema).min(1, "frames must hold at least one frame"),
   })
   .strict()
@@ -97,7 +122,10 @@ export function importHipcheckKeypoints(data: unknown): KeypointSeries {
     model: file.model,
   };
   if (file.view) meta.view = file.view;
-  return buildSeries(frames, meta);
+  const series = buildSeries(frames, meta);
+  if (file.people) series.people = file.people;
+  if (file.cameraMotion) series.cameraMotion = file.cameraMotion;
+  return series;
 }
 
 /** Writes a series as a hipcheck keypoint file (plain JSON-ready object); missing points are left out. */
@@ -127,5 +155,7 @@ export function exportHipcheckKeypoints(series: KeypointSeries): HipcheckKeypoin
     frames,
   };
   if (series.view) file.view = series.view;
+  if (series.people) file.people = series.people;
+  if (series.cameraMotion) file.cameraMotion = series.cameraMotion;
   return file;
 }

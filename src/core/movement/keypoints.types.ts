@@ -69,6 +69,16 @@ export interface PeopleSeen {
   framesWithSeveral: number;
 }
 
+/** How the picture itself moved: the background's shift between frames, looked at now and then. */
+export interface CameraMotion {
+  /** Pairs of frames compared. */
+  checks: number;
+  /** Share of those (0–1) in which the background moved: the camera was panning or shaking. */
+  movingShare: number;
+  /** Median speed of the background while it moved, in frame widths per second. */
+  speed: number;
+}
+
 /**
  * Keypoints of one person over a clip, stored by keypoint (columns) so that signal
  * processing runs over contiguous arrays. Times are seconds from the first frame.
@@ -87,6 +97,7 @@ export interface KeypointSeries {
   /** The view, when the file or the user states it; otherwise it is detected. */
   view?: CameraView;
   people?: PeopleSeen;
+  cameraMotion?: CameraMotion;
 }
 
 /** A keypoint as it arrives from a file: pixels and a 0–1 score. */

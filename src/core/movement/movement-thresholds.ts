@@ -1,6 +1,6 @@
 /**
  * Where a measured movement counts as a sign. None of these has a validated cut-off in the
- * literature (CLINICAL.md §4): each default is a clinic starting point, named with the
+ * literature (docs/clinical-sources.md, "Movement"): each default is a clinic starting point, named with the
  * evidence it leans on, and a clinic may change it. Reports print the threshold used.
  */
 export interface MovementThresholds {

@@ -85,9 +85,14 @@ function personFromOpenPose(values: readonly number[]): PersonPoints {
 
 /**
  * Reads OpenPose frame files (one parsed JSON object per frame, in frame order) into a series.
- * OpenPose does not record the frame rate: `options.fps` (1–1000) is required.
+ * OpenPose does not record the frame rate: `options.fps` (1–1000) is required. `names` (the
+ * frame files' names) let an error name the file at fault.
  */
-export function importOpenPose(frames: readonly unknown[], options: unknown): KeypointSeries {
+export function importOpenPose(
+  frames: readonly unknown[],
+  options: unknown,
+  names: readonly string[] = [],
+): KeypointSeries {
   const opts = parseImportOptions(options);
   if (frames.length === 0) {
     throw new InputError(
@@ -97,7 +102,11 @@ export function importOpenPose(frames: readonly unknown[], options: unknown): Ke
   }
   let model = "openpose-body25";
   const parsed: FramePeople[] = frames.map((frame, index) => {
-    const file = parseWith(openPoseFrameSchema, frame, `OpenPose frame ${index}`);
+    const file = parseWith(
+      openPoseFrameSchema,
+      frame,
+      names[index] ? `OpenPose frame file ${names[index]}` : `OpenPose frame ${index}`,
+    );
     return {
       people: file.people.map((p) => {
         if (p.pose_keypoints_2d.length === 54) model = "openpose-coco18";

@@ -1,5 +1,6 @@
+import { smoothKeypoint } from "./keypoint-smoother.js";
 import type { KeypointName, KeypointSeries } from "./keypoints.types.js";
-import { fillGaps, lowPassZeroPhase } from "./signal.js";
+import { lowPassZeroPhase } from "./signal.js";
 
 /** Cleaned coordinates of one keypoint: gaps filled, smoothed; NaN where nothing could be trusted. */
 export interface CleanTrack {
@@ -13,8 +14,10 @@ export interface TrackQuality {
   meanScore: number;
   /** Share of frames below the score threshold or missing, 0–1. */
   lowFraction: number;
-  /** Frames filled by interpolation. */
+  /** Frames bridged by the smoother (missing, low-scored or outliers). */
   filled: number;
+  /** Frames whose point jumped further than a body moves in a frame, treated as outliers. */
+  outliers: number;
 }
 
 export interface PreparedSeries {
@@ -31,15 +34,57 @@ export interface PrepareOptions {
   maxGapSeconds?: number;
   /** Low-pass cut-off, Hz (zero-phase). Default 8 Hz, capped below Nyquist. */
   cutoffHz?: number;
+  /** Only these points are smoothed into tracks (all, when not given); every point gets its quality. */
+  points?: readonly KeypointName[];
 }
 
 /** Default smoothing for keypoint positions in running (Hz); a compromise between pose jitter and the 2–3 Hz step rhythm. */
 export const DEFAULT_CUTOFF_HZ = 6;
 
 /**
- * Turns raw keypoints into analysable signals: points scored below `minScore` are dropped,
- * gaps up to `maxGapSeconds` are bridged by straight lines, then each coordinate is low-pass
- * filtered without phase shift. The synthetic mid-hip is added when both hips exist.
+ * Bandwidth of the confidence-weighted smoother for a point scored 1 (Hz): well above the
+ * low-pass cut-off, so for good points the low-pass decides; a point scored 0.3 is smoothed at
+ * about 11 Hz, i.e. leans on its neighbours.
+ */
+export const SMOOTHER_BANDWIDTH_HZ = 20;
+
+/**
+ * A point further than this share of the leg length from where its path predicts, at 30 fps, is
+ * an outlier (a limb moves about 0.1–0.15 leg lengths off a straight path in a 30 fps frame).
+ */
+const OUTLIER_LEG_SHARE_AT_30FPS = 0.35;
+
+/** Median hip–knee–ankle length over frames where all three are scored, px (NaN when never seen). */
+export function rawLegLengthPx(series: KeypointSeries, minScore: number): number {
+  const lengths: number[] = [];
+  for (const side of ["left", "right"] as const) {
+    const hip = series.tracks[`${side}Hip`];
+    const knee = series.tracks[`${side}Knee`];
+    const ankle = series.tracks[`${side}Ankle`];
+    if (!hip || !knee || !ankle) continue;
+    for (let i = 0; i < series.t.length; i += 1) {
+      if (
+        (hip.score[i] ?? 0) < minScore ||
+        (knee.score[i] ?? 0) < minScore ||
+        (ankle.score[i] ?? 0) < minScore
+      )
+        continue;
+      const l =
+        Math.hypot((knee.x[i] ?? 0) - (hip.x[i] ?? 0), (knee.y[i] ?? 0) - (hip.y[i] ?? 0)) +
+        Math.hypot((ankle.x[i] ?? 0) - (knee.x[i] ?? 0), (ankle.y[i] ?? 0) - (knee.y[i] ?? 0));
+      if (Number.isFinite(l)) lengths.push(l);
+    }
+  }
+  if (lengths.length === 0) return Number.NaN;
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * Turns raw keypoints into analysable signals: points scored below `minScore` are dropped, the
+ * rest go through the confidence-weighted smoother (outliers rejected, gaps up to
+ * `maxGapSeconds` bridged), then each coordinate is low-pass filtered without phase shift. The
+ * synthetic mid-hip is added when both hips exist.
  */
 export function prepareSeries(
   series: KeypointSeries,
@@ -51,12 +96,16 @@ export function prepareSeries(
   const points: PreparedSeries["points"] = {};
   const quality: PreparedSeries["quality"] = {};
   const n = series.t.length;
+  const leg = rawLegLengthPx(series, minScore);
+  // Without a leg to measure by, nothing is called an outlier.
+  const gatePx = Number.isFinite(leg)
+    ? leg * OUTLIER_LEG_SHARE_AT_30FPS * Math.max(1, (30 / series.fps) ** 2)
+    : Number.POSITIVE_INFINITY;
   for (const [name, track] of Object.entries(series.tracks) as [
     KeypointName,
     NonNullable<KeypointSeries["tracks"][KeypointName]>,
   ][]) {
-    const x = new Float64Array(n);
-    const y = new Float64Array(n);
+    const weight = new Float64Array(n);
     let scoreSum = 0;
     let reported = 0;
     let low = 0;
@@ -66,26 +115,31 @@ export function prepareSeries(
         scoreSum += score;
         reported++;
       }
-      if (score >= minScore) {
-        x[i] = track.x[i] ?? Number.NaN;
-        y[i] = track.y[i] ?? Number.NaN;
-      } else {
-        x[i] = Number.NaN;
-        y[i] = Number.NaN;
-        low++;
-      }
+      if (score >= minScore) weight[i] = score;
+      else low++;
     }
-    const filled = fillGaps(x, maxGap);
-    fillGaps(y, maxGap);
-    points[name] = {
-      x: lowPassZeroPhase(x, { cutoffHz, sampleHz: series.fps }),
-      y: lowPassZeroPhase(y, { cutoffHz, sampleHz: series.fps }),
-    };
     quality[name] = {
       meanScore: reported > 0 ? scoreSum / reported : 0,
       lowFraction: n > 0 ? low / n : 1,
-      filled,
+      filled: 0,
+      outliers: 0,
     };
+    if (options.points && !options.points.includes(name)) continue;
+    const smooth = smoothKeypoint(track.x, track.y, weight, {
+      sampleHz: series.fps,
+      bandwidthHz: SMOOTHER_BANDWIDTH_HZ,
+      gatePx,
+      maxGap,
+    });
+    points[name] = {
+      x: lowPassZeroPhase(smooth.x, { cutoffHz, sampleHz: series.fps }),
+      y: lowPassZeroPhase(smooth.y, { cutoffHz, sampleHz: series.fps }),
+    };
+    quality[name] = {
+      ...quality[name],
+      filled: smooth.filled,
+      outliers: smooth.rejected,
+    } as TrackQuality;
   }
   const left = points.leftHip;
   const right = points.rightHip;

@@ -110,7 +110,7 @@ describe("warnings instead of made-up numbers", () => {
   const codes = (series: KeypointSeries) => analyzeRunning(series).warnings.map((w) => w.code);
 
   it.each([
-    ["too-few-steps", { durationS: 3 }],
+    ["too-few-steps", { durationS: 4 }],
     ["low-fps", { fps: 15 }],
     ["runner-too-small", { cameraDistance: 25 }],
   ] as const)("warns %s", (code, overrides) => {
@@ -134,8 +134,9 @@ describe("warnings instead of made-up numbers", () => {
       ),
     };
     const result = analyzeRunning(rotated);
-    expect(result.warnings.find((w) => w.code === "camera-tilted")?.message).toContain(
-      "tilted by 6.0°",
+    // 6° of camera roll, read within 0.1° (the steps' windows do not cover whole strides exactly).
+    expect(result.warnings.find((w) => w.code === "camera-tilted")?.message).toMatch(
+      /tilted by (5\.9|6\.0|6\.1)°/,
     );
   });
 

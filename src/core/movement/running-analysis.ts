@@ -1,13 +1,18 @@
 import { RULES_VERSION } from "../rules-version.js";
 import { SIDES, type Side } from "../side.js";
-import { detectGaitEvents, type GaitStep, median } from "./gait-events.js";
+import { cadenceSummary, onTheBeat, overallCadence, sideCadences } from "./cadence.js";
+import { checkCamera, groundTiltDeg, sizeChanges } from "./camera-checks.js";
+import { detectGaitEvents, type GaitStep, pelvisHeight } from "./gait-events.js";
 import {
   type CameraView,
   type KeypointName,
   type KeypointSeries,
   LOWER_LIMB_POINTS,
 } from "./keypoints.types.js";
-import { type PreparedSeries, prepareSeries } from "./prepare.js";
+import { timeScale } from "./plausibility.js";
+import { type PreparedSeries, prepareSeries, sampleAt } from "./prepare.js";
+import { findRhythm, type Rhythm } from "./rhythm.js";
+import { gateMeasures } from "./running-gates.js";
 import {
   type MetricContext,
   RUNNING_METRICS,
@@ -15,26 +20,49 @@ import {
   type StepValues,
   stepValues,
 } from "./running-metrics.js";
+import {
+  type AnalysisWarning,
+  CONTACT_TIME_MIN_FPS,
+  type WarningCode,
+  warningsFor,
+} from "./running-warnings.js";
 import { fixLegSwaps } from "./side-swap.js";
 import { type MetricSummary, roundSummary, summarize } from "./stats.js";
 import { detectView, legLengthPx } from "./view-detect.js";
 
-export type WarningCode =
-  | "no-steps"
-  | "too-few-steps"
-  | "low-fps"
-  | "no-contact-time"
-  | "camera-tilted"
-  | "runner-too-small"
-  | "several-people"
-  | "low-confidence"
-  | "view-uncertain"
-  | "sides-confused"
-  | "no-flight-phase";
+export type { AnalysisWarning, WarningCode } from "./running-warnings.js";
+export { LOW_SCORE, MIN_STEPS_PER_SIDE } from "./running-warnings.js";
 
-export interface AnalysisWarning {
-  code: WarningCode;
-  message: string;
+/**
+ * A measure that was computed but is not a result: implausible, or taken from a clip that cannot
+ * support it. Anything that turns an analysis into evidence or advice skips it.
+ */
+export interface WithheldMeasure {
+  status: "withheld";
+  metric: RunningMetricId;
+  /** The stance side, for a per-side measure; absent for the whole clip's cadence. */
+  side?: Side;
+  /** The value computed and refused, when there was one. */
+  seen?: number;
+  unit: string;
+  /** The warning that says why (its message names what was seen and the likely cause). */
+  warning: WarningCode;
+}
+
+/** The clip's rhythm and how well the contacts found keep to it. */
+export interface RhythmReport {
+  stepPeriodS: number;
+  /** 60 / step period, steps/min. */
+  cadenceFromRhythm: number;
+  /** Steps ÷ time over the contacts kept, steps/min. */
+  cadenceFromContacts?: number;
+  /** |contacts − rhythm| ÷ rhythm, %: the agreement of the two cadences. */
+  agreementPct?: number;
+  /** Autocorrelation at the period, 0–1. */
+  clarity: number;
+  source: Rhythm["source"];
+  /** Contacts dropped because they broke the rhythm. */
+  contactsOffRhythm: number;
 }
 
 /** A step as reported: its side, event times (s) and the measures taken on it. */
@@ -62,6 +90,12 @@ export interface RunningQuality {
   flightPhase: boolean;
   /** Frames in which the pose model's left and right legs were found swapped and put back. */
   legSwapsFixed: number;
+  /** Separate leg swaps (runs of swapped frames) put back. */
+  legSwaps: number;
+  /** Keypoint samples that jumped further than a body moves in a frame, treated as outliers. */
+  outliers: number;
+  /** The runner's size at the end of the clip over the start (1 = steady distance). */
+  scaleChange: number;
 }
 
 export interface RunningAnalysis {
@@ -74,14 +108,18 @@ export interface RunningAnalysis {
   fps: number;
   frames: number;
   durationS: number;
-  /** Whole-clip cadence, steps/min, over every step interval. */
+  /** Whole-clip cadence, steps/min, over every step interval (absent when withheld). */
   cadence?: MetricSummary;
+  /** The clip's own period, found before the contacts; absent when the clip has none. */
+  rhythm?: RhythmReport;
   metrics: Record<Side, Partial<Record<RunningMetricId, MetricSummary>>>;
   /** Right mean minus left mean, per measure. */
   asymmetry: Partial<Record<RunningMetricId, number>>;
   steps: StepRecord[];
   quality: RunningQuality;
   warnings: AnalysisWarning[];
+  /** Measures computed but not reported, each with its reason. */
+  withheld: WithheldMeasure[];
 }
 
 export interface RunningOptions {
@@ -91,56 +129,19 @@ export interface RunningOptions {
   minScore?: number;
 }
 
-/** Steps per side below which 2D measures are unreliable (dingenen-2018: at least 7). */
-export const MIN_STEPS_PER_SIDE = 7;
-/** Contact time needs this frame rate (CLINICAL.md §4). */
-export const CONTACT_TIME_MIN_FPS = 60;
-/** Below this frame rate contact timing is too coarse to trust. */
-export const LOW_FPS = 30;
-/** Leg length in pixels below which the runner is too small for reliable keypoints. */
-export const MIN_LEG_PX = 100;
-/** Mean keypoint score below which results are flagged. */
-export const LOW_SCORE = 0.5;
-/** Average hip-line tilt over whole strides above this (degrees) suggests a tilted camera. */
-export const TILT_DEG = 3;
-
 const CORE_POINTS = LOWER_LIMB_POINTS;
 
+/** The points the running measures use: only these are smoothed. */
+const RUNNING_POINTS: readonly KeypointName[] = [
+  ...LOWER_LIMB_POINTS,
+  "leftHeel",
+  "rightHeel",
+  "leftShoulder",
+  "rightShoulder",
+  "midHip",
+];
+
 const frameOf = (index: number) => Math.round(index);
-
-/** Cadence from one side's successive contacts: 2 steps per stride, steps/min. */
-function sideCadences(steps: readonly GaitStep[], side: Side): number[] {
-  const own = steps.filter((s) => s.side === side);
-  const strides: number[] = [];
-  for (let i = 1; i < own.length; i++) {
-    strides.push((own[i]?.contact ?? 0) - (own[i - 1]?.contact ?? 0));
-  }
-  if (strides.length === 0) return [];
-  const typical = median(strides);
-  return strides.filter((s) => s > 0.6 * typical && s < 1.5 * typical).map((s) => 120 / s);
-}
-
-/** Steps/min from every interval between successive contacts, skipping gaps where steps were missed. */
-function overallCadence(steps: readonly GaitStep[]): number[] {
-  const intervals: number[] = [];
-  for (let i = 1; i < steps.length; i++) {
-    intervals.push((steps[i]?.contact ?? 0) - (steps[i - 1]?.contact ?? 0));
-  }
-  if (intervals.length === 0) return [];
-  const typical = median(intervals);
-  return intervals.filter((s) => s > 0.6 * typical && s < 1.5 * typical).map((s) => 60 / s);
-}
-
-/**
- * Summary of per-interval cadences whose mean is steps ÷ time (the harmonic mean), which
- * frame-to-frame jitter in contact times does not inflate.
- */
-function cadenceSummary(cadences: readonly number[]): MetricSummary | undefined {
-  const summary = summarize(cadences);
-  if (!summary) return undefined;
-  const totalMinutes = cadences.reduce((sum, c) => sum + 1 / c, 0);
-  return { ...summary, mean: cadences.length / totalMinutes };
-}
 
 /** Mean hip-line angle over whole steps, degrees; left and right drops cancel, a tilted camera does not. */
 function meanHipLineDeg(prepared: PreparedSeries, steps: readonly GaitStep[]): number {
@@ -187,20 +188,27 @@ function qualityOf(series: KeypointSeries, prepared: PreparedSeries) {
 }
 
 /**
- * Analyses a running clip: gait events per side, then the measures of CLINICAL.md §4 the view
+ * Analyses a running clip: gait events per side, then the measures of docs/clinical-sources.md ("Movement from video") the view
  * allows, each as mean, spread and step count, with keypoint quality and plain warnings.
  */
 export function analyzeRunning(
   input: KeypointSeries,
   options: RunningOptions = {},
 ): RunningAnalysis {
-  const { series, swapped } = fixLegSwaps(input, options.minScore ?? 0.3);
-  const prepared = prepareSeries(series, { minScore: options.minScore ?? 0.3 });
+  const minScore = options.minScore ?? 0.3;
+  const { series, swapped, episodes } = fixLegSwaps(input, minScore);
+  const prepared = prepareSeries(series, { minScore, points: RUNNING_POINTS });
   const guess = detectView(prepared);
   const given = options.view ?? series.view;
   const view = given ?? guess.view;
   const leg = legLengthPx(prepared);
-  const events = detectGaitEvents(series, prepared, { minScore: options.minScore ?? 0.3 });
+  const camera = checkCamera(series, minScore);
+  const rhythm = findRhythm({ series, pelvis: pelvisHeight(series, minScore), view, minScore });
+  const events = detectGaitEvents(series, prepared, {
+    minScore,
+    ...(rhythm ? { stepPeriodS: rhythm.stepPeriodS } : {}),
+    ...(sizeChanges(camera) ? { bodyScalePx: camera.bodyScalePx } : {}),
+  });
   const ctx: MetricContext = {
     prepared,
     view,
@@ -239,7 +247,9 @@ export function analyzeRunning(
     left: steps.filter((s) => s.side === "left").length,
     right: steps.filter((s) => s.side === "right").length,
   };
-  const overall = cadenceSummary(overallCadence(events.steps));
+  const overall = rhythm
+    ? onTheBeat(events.steps, rhythm.stepPeriodS)
+    : cadenceSummary(overallCadence(events.steps));
   const analysis: RunningAnalysis = {
     kind: "running",
     rulesVersion: RULES_VERSION,
@@ -260,10 +270,15 @@ export function analyzeRunning(
       framesWithSeveralPeople: q.framesWithSeveralPeople,
       flightPhase: events.flightAccelPx > 0,
       legSwapsFixed: swapped,
+      legSwaps: episodes,
+      outliers: Object.values(prepared.quality).reduce((sum, q) => sum + (q?.outliers ?? 0), 0),
+      scaleChange: Math.round(camera.scaleChange * 100) / 100,
     },
     warnings: [],
+    withheld: [],
   };
   if (overall) analysis.cadence = roundSummary(overall);
+  if (rhythm) analysis.rhythm = rhythmReport(rhythm, overall?.mean, events.offRhythm);
   if (view === "side") analysis.facing = guess.facing > 0 ? "image-right" : "image-left";
   analysis.warnings = warningsFor({
     analysis,
@@ -271,90 +286,69 @@ export function analyzeRunning(
     viewCertain: given !== undefined || guess.certain,
     sideConflicts: events.sideConflicts,
     hipLineDeg: view === "side" ? 0 : meanHipLineDeg(prepared, events.steps),
+    groundDeg:
+      view === "side"
+        ? groundTiltDeg(
+            events.steps.map((step) => ({
+              x: sampleAt(
+                prepared.points[`${step.side}Ankle`]?.x ?? new Float64Array(),
+                step.midstanceIndex,
+              ),
+              y: sampleAt(
+                prepared.points[`${step.side}Ankle`]?.y ?? new Float64Array(),
+                step.midstanceIndex,
+              ),
+            })),
+            leg,
+          )
+        : 0,
+    camera,
   });
+  const gates = gateMeasures(analysis, {
+    scale: timeScale(events.flightAccelPx, leg),
+    sizeChanges: sizeChanges(camera),
+    severalPeople: q.framesWithSeveralPeople > 0.1 * analysis.frames,
+  });
+  const short = gates.warnings.some((w) => w.code === "clip-too-short");
+  analysis.warnings = [
+    ...gates.warnings,
+    // A clip too short says so once, instead of also counting its missing steps.
+    ...analysis.warnings.filter(
+      (w) => !short || (w.code !== "no-steps" && w.code !== "too-few-steps"),
+    ),
+  ];
+  withhold(analysis, gates.withheld);
   return analysis;
 }
 
-function warningsFor(input: {
-  analysis: RunningAnalysis;
-  series: KeypointSeries;
-  viewCertain: boolean;
-  sideConflicts: number;
-  hipLineDeg: number;
-}): AnalysisWarning[] {
-  const { analysis, series } = input;
-  const warnings: AnalysisWarning[] = [];
-  const add = (code: WarningCode, message: string) => warnings.push({ code, message });
-  const { stepsUsed, meanScore, legLengthPx: leg, framesWithSeveralPeople } = analysis.quality;
-  if (analysis.steps.length === 0) {
-    add(
-      "no-steps",
-      "No running steps were found: check that the clip shows a person running, hips and ankles in view, for at least a few seconds.",
-    );
-  } else if (Math.min(stepsUsed.left, stepsUsed.right) < MIN_STEPS_PER_SIDE) {
-    add(
-      "too-few-steps",
-      `Only ${stepsUsed.left} left and ${stepsUsed.right} right steps were measured; at least ${MIN_STEPS_PER_SIDE} per side are needed for a reliable average (Dingenen 2018). Film a longer clip.`,
-    );
+function rhythmReport(
+  rhythm: Rhythm,
+  fromContacts: number | undefined,
+  offRhythm: number,
+): RhythmReport {
+  const report: RhythmReport = {
+    stepPeriodS: Math.round(rhythm.stepPeriodS * 10000) / 10000,
+    cadenceFromRhythm: Math.round(rhythm.cadence * 10) / 10,
+    clarity: Math.round(rhythm.clarity * 100) / 100,
+    source: rhythm.source,
+    contactsOffRhythm: offRhythm,
+  };
+  if (fromContacts !== undefined) {
+    report.cadenceFromContacts = Math.round(fromContacts * 10) / 10;
+    report.agreementPct =
+      Math.round((Math.abs(fromContacts - rhythm.cadence) / rhythm.cadence) * 1000) / 10;
   }
-  if (series.fps < LOW_FPS) {
-    add(
-      "low-fps",
-      `The video has ${series.fps} frames per second; contacts may be misplaced by up to ${Math.round(1000 / series.fps / 2)} ms. Film at 60 frames per second or more.`,
-    );
+  return report;
+}
+
+/** Takes withheld measures out of the results (summaries and asymmetries) and lists them. */
+function withhold(analysis: RunningAnalysis, withheld: readonly WithheldMeasure[]): void {
+  for (const w of withheld) {
+    if (w.metric === "cadence" && w.side === undefined) delete analysis.cadence;
+    for (const side of w.side ? [w.side] : SIDES) {
+      if (w.metric === "cadence" || w.side) delete analysis.metrics[side][w.metric];
+    }
+    delete analysis.asymmetry[w.metric];
   }
-  if (series.fps < CONTACT_TIME_MIN_FPS) {
-    add(
-      "no-contact-time",
-      `Ground contact time needs at least ${CONTACT_TIME_MIN_FPS} frames per second; this clip has ${series.fps}.`,
-    );
-  }
-  if (Math.abs(input.hipLineDeg) > TILT_DEG) {
-    add(
-      "camera-tilted",
-      `The hip line is tilted by ${Math.abs(input.hipLineDeg).toFixed(1)}° on average: the camera may not be level (or the runner leans to one side throughout). Pelvic drop and trunk lean include this tilt.`,
-    );
-  }
-  if (Number.isFinite(leg) && leg < MIN_LEG_PX) {
-    add(
-      "runner-too-small",
-      `The runner's legs are only about ${Math.round(leg)} pixels long in the picture; move closer or zoom in so the runner fills at least half the frame height.`,
-    );
-  }
-  if (framesWithSeveralPeople > 0.1 * analysis.frames) {
-    add(
-      "several-people",
-      `More than one person was seen in ${framesWithSeveralPeople} frames; the measures follow the largest person at the start. Film the runner alone if you can.`,
-    );
-  }
-  if (meanScore < LOW_SCORE) {
-    add(
-      "low-confidence",
-      `The pose model was unsure of the hips, knees and ankles (mean score ${meanScore.toFixed(2)}); treat the measures with caution. Better light and tighter clothing help.`,
-    );
-  }
-  if (!input.viewCertain) {
-    add(
-      "view-uncertain",
-      `The camera view was taken as "${analysis.view}" but the picture was ambiguous; give the view (rear or side) if that is wrong.`,
-    );
-  }
-  if (analysis.quality.legSwapsFixed > 0.05 * analysis.frames) {
-    add(
-      "sides-confused",
-      `The pose model mixed up the left and right legs in ${analysis.quality.legSwapsFixed} frames; they were put back by following each leg, but check the sides in the pictures.`,
-    );
-  } else if (input.sideConflicts > Math.max(1, analysis.steps.length * 0.2)) {
-    add(
-      "sides-confused",
-      `On ${input.sideConflicts} steps the ankles pointed to the other foot than the left–right alternation of running: the keypoints may mix up left and right.`,
-    );
-  }
-  if (analysis.steps.length > 0 && !analysis.quality.flightPhase) {
-    add(
-      "no-flight-phase",
-      "No flight phase was seen (walking or very slow running): contact and toe-off times are approximate.",
-    );
-  }
-  return warnings;
+  analysis.withheld = [...withheld];
 }

@@ -62,7 +62,7 @@ describe("running evidence from a rear view", () => {
 
 describe("confidence and views", () => {
   it("gives low confidence with fewer than 7 steps per side (Dingenen 2018)", () => {
-    const short = runningEvidence(analyzeRunning(syntheticRun({ durationS: 2.5 }).series));
+    const short = runningEvidence(analyzeRunning(syntheticRun({ durationS: 4 }).series));
     expect(short.length).toBeGreaterThan(0);
     expect(short.every((e) => e.confidence === "low")).toBe(true);
   });

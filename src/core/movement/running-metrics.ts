@@ -10,7 +10,7 @@ import {
 import type { CameraView, KeypointName } from "./keypoints.types.js";
 import { type PreparedSeries, sampleAt } from "./prepare.js";
 
-/** The running measures hipcheck reports per side (CLINICAL.md §4). */
+/** The running measures hipcheck reports per side (docs/clinical-sources.md, "Movement from video"). */
 export type RunningMetricId =
   | "cadence"
   | "pelvicDrop"

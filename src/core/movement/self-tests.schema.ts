@@ -32,7 +32,7 @@ const perSide = <T extends z.ZodType>(schema: T) =>
   z.object({ left: schema.optional(), right: schema.optional() }).strict();
 
 /**
- * The self-tests of seed 004 and CLINICAL.md §4. Sides are the stance leg: `singleLegStance.right`
+ * The self-tests of seed-004 and crossley-2011 (docs/clinical-sources.md). Sides are the stance leg: `singleLegStance.right`
  * means standing on the right leg (a drop is then seen on the left, lifted side).
  */
 export const selfTestsSchema = z

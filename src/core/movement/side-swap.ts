@@ -16,12 +16,13 @@ const SWAP_MARGIN = 0.5;
 /**
  * Undoes left/right label swaps of the legs: in each frame, if exchanging the left and right
  * knees, ankles and feet makes them follow on from the previous frame much better (sum of
- * distances under half), they are exchanged. Returns a corrected copy and the frames fixed.
+ * distances under half), they are exchanged. Returns a corrected copy, the frames fixed and the
+ * number of separate swaps (runs of swapped frames).
  */
 export function fixLegSwaps(
   series: KeypointSeries,
   minScore = 0.3,
-): { series: KeypointSeries; swapped: number } {
+): { series: KeypointSeries; swapped: number; episodes: number } {
   const pairs = LEG_PAIRS.filter(([l, r]) => series.tracks[l] && series.tracks[r]);
   const tracks: KeypointSeries["tracks"] = { ...series.tracks };
   for (const [l, r] of pairs) {
@@ -32,6 +33,8 @@ export function fixLegSwaps(
   // Last trusted position of each point, carried over frames where it was not seen.
   const last = new Map<KeypointName, { x: number; y: number }>();
   let swapped = 0;
+  let episodes = 0;
+  let inSwap = false;
   for (let i = 0; i < n; i++) {
     let keep = 0;
     let swap = 0;
@@ -51,13 +54,16 @@ export function fixLegSwaps(
       swap += Math.hypot(xr - pl.x, yr - pl.y) + Math.hypot(xl - pr.x, yl - pr.y);
       compared++;
     }
-    if (compared >= 2 && swap < SWAP_MARGIN * keep) {
+    const swapHere = compared >= 2 && swap < SWAP_MARGIN * keep;
+    if (swapHere) {
       for (const [l, r] of pairs) {
         if (l === "leftHip") continue;
         exchange(tracks[l] as KeypointTrack, tracks[r] as KeypointTrack, i);
       }
       swapped++;
+      if (!inSwap) episodes++;
     }
+    inSwap = swapHere;
     for (const [l, r] of pairs) {
       for (const name of [l, r]) {
         const track = tracks[name] as KeypointTrack;
@@ -66,7 +72,7 @@ export function fixLegSwaps(
       }
     }
   }
-  return { series: { ...series, tracks }, swapped };
+  return { series: { ...series, tracks }, swapped, episodes };
 }
 
 function copyTrack(track: KeypointTrack): KeypointTrack {

@@ -34,7 +34,7 @@ export interface SingleLegStanceAnalysis {
   warnings: AnalysisWarning[];
 }
 
-/** The test lasts 30 s (CLINICAL.md §4). */
+/** The test lasts 30 s (seed-004). */
 export const STANCE_TEST_S = 30;
 /** Shortest period on one leg that counts as a hold, s. */
 const MIN_HOLD_S = 2;

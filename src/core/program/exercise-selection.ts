@@ -91,34 +91,45 @@ function rungIndex(exercise: Exercise): number {
   return index;
 }
 
+/** How the hip work is dosed: extra sets on these sides, or maintenance (treatment-basis.ts). */
+export interface HipDosing {
+  emphasis: readonly Side[];
+  maintenance: boolean;
+}
+
 /**
  * The exercise as prescribed: the upper end of its seed's set range (the sets are the seed's,
- * progression comes from the logs), and one more set on the weaker side when asked.
+ * progression comes from the logs), one more set on each emphasised side of a single-leg hip
+ * exercise (both sides when both are weak), the lower end when the hip is only maintained.
+ * `reasons` records, per finding, the words saying why it chose the exercise.
  */
 export function prescribe(options: {
   exercise: Exercise;
   findings: readonly FindingId[];
-  extraSetSide?: Side;
+  hip?: HipDosing;
+  reasons?: Partial<Record<FindingId, string>>;
 }): Prescription {
-  const { exercise, findings, extraSetSide } = options;
-  const sets = exercise.dose.sets[1];
+  const { exercise, findings, hip } = options;
   const answers = exercise.helpsWith.filter((f) => findings.includes(f));
-  const extra =
-    extraSetSide &&
-    exercise.kind === "strength" &&
-    exercise.dose.perSide &&
-    answers.includes("hip-driven-knee-pain");
+  const hipStrength = exercise.kind === "strength" && answers.includes("hip-driven-knee-pain");
+  const onlyHip = hipStrength && answers.length === 1;
+  const sets = hip?.maintenance && onlyHip ? exercise.dose.sets[0] : exercise.dose.sets[1];
+  const emphasis = hipStrength && exercise.dose.perSide ? (hip?.emphasis ?? []) : [];
   const perSet = exercise.minutes / Math.max(1, sets);
+  const both = emphasis.length === 2;
+  const oneSide = emphasis.length === 1 ? emphasis[0] : undefined;
+  const extraMinutes = both ? perSet : oneSide ? perSet / 2 : 0;
+  const chosenBy = answers.map((f) => options.reasons?.[f] ?? FINDING_WORDS[f]).filter(Boolean);
   return {
     exercise: exercise.id,
     name: exercise.name,
     kind: exercise.kind,
-    sets,
-    ...(extra
+    sets: both ? sets + 1 : sets,
+    ...(oneSide
       ? {
           setsBySide: {
-            left: sets + (extraSetSide === "left" ? 1 : 0),
-            right: sets + (extraSetSide === "right" ? 1 : 0),
+            left: sets + (oneSide === "left" ? 1 : 0),
+            right: sets + (oneSide === "right" ? 1 : 0),
           },
         }
       : {}),
@@ -127,10 +138,11 @@ export function prescribe(options: {
     ...(exercise.dose.metres ? { metres: exercise.dose.metres } : {}),
     perSide: exercise.dose.perSide,
     ...(exercise.dose.note ? { note: exercise.dose.note } : {}),
-    // One extra set on one side takes half a set's time of a per-side exercise.
-    minutes: Math.round((exercise.minutes + (extra ? perSet / 2 : 0)) * 10) / 10,
+    // One extra set on one side takes half a set's time of a per-side exercise, on both a whole set.
+    minutes: Math.round((exercise.minutes + extraMinutes) * 10) / 10,
     why: `${exercise.why} In this programme for ${answers.map((f) => FINDING_WORDS[f]).join(" and ")}.`,
     forFindings: answers,
+    chosenBy,
     doseSource: exercise.doseSource,
   };
 }

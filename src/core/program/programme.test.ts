@@ -197,7 +197,10 @@ describe("programme", () => {
   });
 
   it.each([
-    [{ start: "2026-02-30" }, 'start must be a date written YYYY-MM-DD, got "2026-02-30"'],
+    [
+      { start: "2026-02-30" },
+      'start must be a date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, got "2026-02-30"',
+    ],
     [{ weeks: 2 }, "a programme lasts 4 to 16 weeks, got 2"],
     [
       { availability: { daysPerWeek: 0, minutesPerSession: 45, equipment: [] } },

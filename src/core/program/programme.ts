@@ -1,6 +1,6 @@
 import type { AssessmentResult } from "../assessment/assess.js";
-import { addDays, isCalendarDate, weekdayName } from "../calendar-date.js";
-import { DomainError } from "../errors.js";
+import { addDays, DATE_RANGE_TEXT, isCalendarDate, weekdayName } from "../calendar-date.js";
+import { DomainError, ReferralError } from "../errors.js";
 import { DAILY_STRETCH_MINUTES } from "../exercises/dose.js";
 import { type ExercisePhase, PHASES } from "../exercises/exercise.types.js";
 import { EXERCISES } from "../exercises/library.js";
@@ -15,15 +15,15 @@ import {
   listIntervalSessions,
 } from "../running/return-to-run.js";
 import { type RunPlanSettings, resolveRunPlanSettings } from "../running/run-settings.js";
-import type { Side } from "../side.js";
 import type { SourceId } from "../sources.js";
-import { isHipTest } from "../strength/strength.types.js";
+import { URGENCY_ACTION } from "../symptoms/red-flags.js";
 import type { StepsPerMinute } from "../units.js";
 import {
   activeFindings,
   candidatesFor,
   equipmentAvailable,
   fitToMinutes,
+  type HipDosing,
   prescribe,
 } from "./exercise-selection.js";
 import type {
@@ -34,6 +34,7 @@ import type {
   Programme,
   ProgrammePhase,
 } from "./programme.types.js";
+import { findingReasons, type TreatmentBasis, treatmentBasis } from "./treatment-basis.js";
 import { weekTemplate } from "./week-template.js";
 
 export interface ProgrammeRequest {
@@ -61,7 +62,10 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
   const weeks = request.weeks ?? DEFAULT_WEEKS;
   const settings = request.runSettings ?? resolveRunPlanSettings(assessment.settings);
   const findings = activeFindings(assessment.findings);
-  const extraVolume = hipExtraVolume(assessment);
+  const basis = treatmentBasis(assessment);
+  const reasons = findingReasons(assessment.findings, basis);
+  const dosing = { emphasis: basis.emphasis, maintenance: basis.maintenance };
+  const extraVolume = extraVolumeOf(basis);
   const entry = checkEntryCriteria(assessment.readiness ?? {}, settings.run.entry);
   const runPlan = buildReturnToRunPlan({
     entry,
@@ -74,7 +78,10 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
   const template = weekTemplate(availability.daysPerWeek);
   const phases = phaseWeeks(weeks);
   const content = new Map(
-    phases.map((p) => [p.phase, phaseContent(p.phase, findings, availability, extraVolume?.side)]),
+    phases.map((p) => [
+      p.phase,
+      phaseContent({ phase: p.phase, findings, availability, dosing, reasons }),
+    ]),
   );
 
   const sessions: PlannedSession[] = [];
@@ -141,6 +148,7 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
     weeks,
     availability,
     ...(extraVolume ? { extraVolume } : {}),
+    basis,
     phases,
     runPlan,
     runSettings: settings,
@@ -159,14 +167,18 @@ export function generateProgramme(request: ProgrammeRequest): Programme {
 }
 
 function checkRequest({ assessment, availability, start, weeks }: ProgrammeRequest): void {
-  if (!assessment.programmeAllowed) {
+  const { urgency } = assessment.redFlags;
+  if (!assessment.programmeAllowed && urgency) {
     const flags = assessment.redFlags.hits.map((h) => h.flag.title).join(", ");
-    throw new DomainError(
-      `No programme: a red flag needs a professional first (${flags}). See the assessment report.`,
+    throw new ReferralError(
+      `No programme: a red flag needs a professional first (${flags}). ${URGENCY_ACTION[urgency]} (urgency: ${urgency}). See the assessment report.`,
+      urgency,
     );
   }
   if (!isCalendarDate(start))
-    throw new DomainError(`start must be a date written YYYY-MM-DD, got "${start}"`);
+    throw new DomainError(
+      `start must be a date written YYYY-MM-DD ${DATE_RANGE_TEXT}, got "${start}"`,
+    );
   if (
     !Number.isFinite(availability.minutesPerSession) ||
     availability.minutesPerSession < 15 ||
@@ -207,15 +219,19 @@ interface PhaseContent {
   runActivation: Prescription[];
 }
 
-function phaseContent(
-  phase: ExercisePhase,
-  findings: FindingId[],
-  availability: Availability,
-  extraSetSide?: Side,
-): PhaseContent {
+interface PhaseRequest {
+  phase: ExercisePhase;
+  findings: FindingId[];
+  availability: Availability;
+  dosing: HipDosing;
+  reasons: Partial<Record<FindingId, string>>;
+}
+
+function phaseContent(request: PhaseRequest): PhaseContent {
+  const { phase, findings, availability, dosing, reasons } = request;
   const pick = (timing: Parameters<typeof candidatesFor>[0]["timing"]) =>
     candidatesFor({ phase, timing, findings, equipment: availability.equipment }).map((exercise) =>
-      prescribe({ exercise, findings, ...(extraSetSide ? { extraSetSide } : {}) }),
+      prescribe({ exercise, findings, hip: dosing, reasons }),
     );
   // Phase 3 adds running integration; strength work carries on at its phase-2 level.
   const strength = pick("strength-day");
@@ -223,7 +239,7 @@ function phaseContent(
     strength:
       strength.length > 0 || phase === 1
         ? strength
-        : phaseContent((phase - 1) as ExercisePhase, findings, availability, extraSetSide).strength,
+        : phaseContent({ ...request, phase: (phase - 1) as ExercisePhase }).strength,
     stretching: pick("daily"),
     aroundRun: pick("before-and-after-run"),
     // Activation starts once the basics are in place, in running only in phase 3 (seed-001).
@@ -232,17 +248,11 @@ function phaseContent(
   };
 }
 
-/** The side whose hip falls under the LSI line, the weakest test deciding (lsi-convention). */
-function hipExtraVolume(assessment: AssessmentResult): Programme["extraVolume"] {
-  const deficits = (assessment.strength?.tests ?? [])
-    .filter((t) => isHipTest(t.test) && t.deficit && t.involvedSide && t.lsiPercent !== undefined)
-    .sort((a, b) => (a.lsiPercent ?? 100) - (b.lsiPercent ?? 100));
-  const worst = deficits[0];
-  if (!worst?.involvedSide || worst.lsiPercent === undefined) return undefined;
-  return {
-    side: worst.involvedSide,
-    reason: `${worst.test.replace("-", " ")} LSI ${formatNumber(worst.lsiPercent, 0)} % (under ${assessment.settings.strength.lsiDeficitPercent} %): one more set on the ${worst.involvedSide} side of each single-leg hip exercise`,
-  };
+/** The emphasis in the programme's summary: one side, or both. */
+function extraVolumeOf(basis: TreatmentBasis): Programme["extraVolume"] {
+  const [first, second] = basis.emphasis;
+  if (!first) return undefined;
+  return { side: second ? "both" : first, reason: basis.note };
 }
 
 function cadenceOf(assessment: AssessmentResult): { currentCadenceSpm?: StepsPerMinute } {

@@ -10,6 +10,7 @@ import type { ReturnToRunPlan, RunLevel } from "../running/return-to-run.js";
 import type { RunPlanSettings } from "../running/run-settings.js";
 import type { Side } from "../side.js";
 import type { SourceId } from "../sources.js";
+import type { TreatmentBasis } from "./treatment-basis.js";
 
 /** What the runner can give the programme. */
 export interface Availability {
@@ -39,6 +40,8 @@ export interface Prescription {
   /** Why it is in the programme, in plain words with the finding it answers. */
   why: string;
   forFindings: FindingId[];
+  /** The finding behind each of `forFindings`, in words: why this exercise is here. */
+  chosenBy: string[];
   doseSource: SourceId;
 }
 
@@ -89,8 +92,10 @@ export interface Programme {
   end: string;
   weeks: number;
   availability: Availability;
-  /** Extra hip work on this side, because its hip symmetry is under the LSI line. */
-  extraVolume?: { side: Side; reason: string };
+  /** Extra hip work on this side (or both), because it is under the LSI line or below reference values. */
+  extraVolume?: { side: Side | "both"; reason: string };
+  /** Which finding tailors the hip work, and how; a general programme says so and names the test. */
+  basis: TreatmentBasis;
   phases: ProgrammePhase[];
   runPlan: ReturnToRunPlan;
   /** The thresholds the run plan and the progression decisions use. */

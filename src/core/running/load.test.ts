@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../settings.js";
 import { checkLoad, checkSingleRunSpike, checkTwoWeekIncrease, percentIncrease } from "./load.js";
 
-const load = DEFAULT_SETTINGS.load; // 30 % over two weeks, 10 % single run, 4-week break
+const load = DEFAULT_SETTINGS.load; // 30 % over two weeks, 10 % single run, a break of 1 week or more
 
 describe("two-week increase (nielsen-2014)", () => {
   it.each([
@@ -29,7 +29,7 @@ describe("two-week increase (nielsen-2014)", () => {
 
   it("says so in numbers when within the limit", () => {
     expect(checkTwoWeekIncrease([30, 25, 20], load).detail).toBe(
-      "The largest two-week change in weekly distance was −33.3 % (30 km → 20 km, 2 weeks before the latest to the latest week), within 30 %.",
+      "The largest two-week change between running weeks was −33.3 % (30 km → 20 km, 2 weeks before the latest to the latest week), within 30 %.",
     );
   });
 
@@ -154,7 +154,7 @@ describe("single-run spike (frandsen-2025)", () => {
 describe("return after a break (seed-003)", () => {
   it.each([
     { pause: { weeks: 4, resumedWeeksAgo: 2 }, triggered: true, evaluated: true },
-    { pause: { weeks: 3, resumedWeeksAgo: 2 }, triggered: false, evaluated: true },
+    { pause: { weeks: 1, resumedWeeksAgo: 2 }, triggered: true, evaluated: true },
     { pause: { weeks: 130, resumedWeeksAgo: 8 }, triggered: true, evaluated: true },
     { pause: { weeks: 130, resumedWeeksAgo: 9 }, triggered: false, evaluated: true },
     { pause: { weeks: 130, resumedWeeksAgo: 0 }, triggered: false, evaluated: true },
@@ -181,6 +181,50 @@ describe("return after a break (seed-003)", () => {
       "Running resumed 3 weeks ago after a 130-week break: the tissues have not yet adapted to running again.",
     );
     expect(check?.value).toBe("break 130 weeks, resumed 3 weeks ago");
+  });
+});
+
+describe("zero weeks count: a break in the weekly distances (mujika-2000)", () => {
+  it.each([
+    {
+      weeks: [20, 20, 20, 20, 20, 0, 0, 30],
+      triggered: true,
+      detail:
+        "2 weeks without running, then 30 km in the latest week, 50 % more than the 20 km of the week before the break",
+    },
+    {
+      weeks: [20, 20, 20, 0, 20, 20, 20, 20],
+      triggered: true,
+      detail:
+        "1 week without running, then 20 km 4 weeks ago, as much as the week before the break",
+    },
+    {
+      weeks: [20, 20, 0, 10, 12, 14, 15, 16],
+      triggered: true,
+      detail: "1 week without running, then 10 km 5 weeks ago, 50 % less than the 20 km",
+    },
+    { weeks: [20, 22, 21, 24, 25, 26, 27, 28], triggered: false, detail: "No break from running" },
+    // Zero weeks before the first run are not a break and return: nothing to return from.
+    { weeks: [0, 0, 10, 11, 12], triggered: false, detail: "No break from running" },
+  ])("$weeks → triggered $triggered", ({ weeks, triggered, detail }) => {
+    const [twoWeek, , check] = checkLoad({ weeklyDistanceKm: weeks }, load);
+    expect(check).toMatchObject({ rule: "return-after-break", triggered });
+    expect(check?.detail).toContain(detail);
+    if (weeks.includes(0) && twoWeek?.evaluated)
+      expect(twoWeek.detail).toContain(
+        "Weeks without running are judged by the return-after-a-break rule.",
+      );
+  });
+
+  it("a clinic that counts only breaks of 4 weeks says why a 2-week break does not count", () => {
+    const [, , check] = checkLoad(
+      { weeklyDistanceKm: [20, 20, 20, 20, 20, 0, 0, 30] },
+      { ...load, breakWeeks: 4 },
+    );
+    expect(check).toMatchObject({ triggered: false, evaluated: true });
+    expect(check?.detail).toBe(
+      "The 2-week break in the weekly distances is shorter than the 4 weeks set as a break.",
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { dayNumber } from "../calendar-date.js";
 import type { LoadSettings } from "../settings.js";
-import { formatDistance, formatPercent, roundTo } from "./format.js";
+import { formatDistance, formatPercent, plural, roundTo } from "./format.js";
 import type { LoadCheck, RunRecord, TrainingHistory } from "./load.types.js";
 
 /*
@@ -63,7 +63,8 @@ export function checkTwoWeekIncrease(
   for (let index = 2; index < weeklyKm.length; index++) {
     const from = weeklyKm[index - 2] ?? 0;
     const to = weeklyKm[index] ?? 0;
-    if (from <= 0) continue; // restarting from nothing is the return-after-a-break rule's case
+    // A week of 0 km is a break, judged by the return-after-a-break rule; it is not a base here.
+    if (from <= 0) continue;
     const percent = percentIncrease(to, from);
     if (!worst || percent > worst.percent) worst = { percent, from, to, index };
   }
@@ -83,13 +84,16 @@ export function checkTwoWeekIncrease(
   const lastIndex = weeklyKm.length - 1;
   const span = `${formatDistance(worst.from, settings.distanceUnit)} → ${formatDistance(worst.to, settings.distanceUnit)}, ${weekName(lastIndex - worst.index + 2)} to ${weekName(lastIndex - worst.index)}`;
   const signed = `${worst.percent >= 0 ? "+" : "−"}${formatPercent(Math.abs(worst.percent))}`;
+  const breakNote = weeklyKm.some((km) => km <= 0)
+    ? " Weeks without running are judged by the return-after-a-break rule."
+    : "";
   return {
     ...base,
     evaluated: true,
     triggered,
     detail: triggered
-      ? `Weekly distance rose ${formatPercent(worst.percent)} over two weeks (${span}), more than ${formatPercent(limit)}.`
-      : `The largest two-week change in weekly distance was ${signed} (${span}), within ${formatPercent(limit)}.`,
+      ? `Weekly distance rose ${formatPercent(worst.percent)} over two weeks (${span}), more than ${formatPercent(limit)}.${breakNote}`
+      : `The largest two-week change between running weeks was ${signed} (${span}), within ${formatPercent(limit)}.${breakNote}`,
     value: signed,
   };
 }
@@ -173,37 +177,121 @@ export function checkSingleRunSpike(history: TrainingHistory, settings: LoadSett
   };
 }
 
+/** A break seen in the weekly distances: weeks with no running between weeks with running. */
+export interface WeeklyBreak {
+  /** Whole weeks at 0 km. */
+  weeks: number;
+  /** Distance of the last week before the break, km. */
+  beforeKm: number;
+  /** Distance of the first week back, km. */
+  returnKm: number;
+  /** Weeks since running resumed: 1 when the first week back is the latest week. */
+  resumedWeeksAgo: number;
+}
+
 /**
- * Return-after-a-break rule (seed-003: pain often starts when running resumes after a long
- * lapse): a break of at least `breakWeeks` weeks, with running resumed 1–8 weeks ago.
+ * The latest break in a weekly history (oldest first): a stretch of 0 km weeks with running
+ * before and after it. Zero weeks are real data, never skipped (mujika-2000: conditioning is
+ * lost within weeks of stopping). Undefined when there is none.
+ */
+export function latestWeeklyBreak(weeklyKm: readonly number[]): WeeklyBreak | undefined {
+  let found: WeeklyBreak | undefined;
+  let lastRunIndex: number | undefined;
+  weeklyKm.forEach((km, index) => {
+    if (km <= 0) return;
+    const zeroWeeks = lastRunIndex === undefined ? 0 : index - lastRunIndex - 1;
+    if (lastRunIndex !== undefined && zeroWeeks >= 1)
+      found = {
+        weeks: zeroWeeks,
+        beforeKm: weeklyKm[lastRunIndex] ?? 0,
+        returnKm: km,
+        resumedWeeksAgo: weeklyKm.length - index,
+      };
+    lastRunIndex = index;
+  });
+  return found;
+}
+
+/**
+ * Return-after-a-break rule (seed-003: pain often starts when running resumes; mujika-2000:
+ * conditioning is lost within weeks of stopping): a break of at least `breakWeeks` weeks —
+ * recorded as `breakFromRunning` or seen as 0 km weeks in the weekly history — with running
+ * resumed 1–8 weeks ago. A short break counts as much as a long one.
  */
 export function checkReturnAfterBreak(history: TrainingHistory, settings: LoadSettings): LoadCheck {
   const base = {
     rule: "return-after-break" as const,
-    threshold: `a break of ${settings.breakWeeks} weeks or more, running resumed within the last ${RECENT_RETURN_WEEKS} weeks`,
+    threshold: `a break of ${plural(settings.breakWeeks, "week")} or more, running resumed within the last ${RECENT_RETURN_WEEKS} weeks`,
     source: "seed-003" as const,
   };
-  const pause = history.breakFromRunning;
-  if (!pause) {
+  const weekly = latestWeeklyBreak(history.weeklyDistanceKm);
+  const recorded = history.breakFromRunning;
+  const weeklyCounts =
+    weekly !== undefined &&
+    weekly.weeks >= settings.breakWeeks &&
+    (recorded === undefined || !recordedBreakTriggers(recorded, settings));
+  if (weeklyCounts && weekly) {
+    const unit = settings.distanceUnit;
+    const change = percentIncrease(weekly.returnKm, weekly.beforeKm);
+    const back =
+      weekly.resumedWeeksAgo === 1 ? "in the latest week" : `${weekly.resumedWeeksAgo} weeks ago`;
+    const comparison =
+      change > 0
+        ? `${formatPercent(change)} more than the ${formatDistance(weekly.beforeKm, unit)} of the week before the break`
+        : change === 0
+          ? `as much as the week before the break`
+          : `${formatPercent(-change)} less than the ${formatDistance(weekly.beforeKm, unit)} of the week before the break`;
     return {
       ...base,
-      evaluated: false,
-      triggered: false,
-      detail:
-        "No break from running was recorded, so the return-after-a-break rule was not applied.",
-      value: "not recorded",
+      evaluated: true,
+      triggered: true,
+      source: "mujika-2000",
+      detail: `${plural(weekly.weeks, "week")} without running, then ${formatDistance(weekly.returnKm, unit)} ${back}, ${comparison}: even a short break costs conditioning, so the first weeks back should stay below the load before the break.`,
+      value: `break ${plural(weekly.weeks, "week")} (weekly distances), back at ${formatDistance(weekly.returnKm, unit)}`,
     };
   }
+  if (!recorded) {
+    return {
+      ...base,
+      evaluated: weekly !== undefined || history.weeklyDistanceKm.length > 0,
+      triggered: false,
+      detail:
+        weekly !== undefined
+          ? `The ${weekly.weeks}-week break in the weekly distances is shorter than the ${plural(settings.breakWeeks, "week")} set as a break.`
+          : history.weeklyDistanceKm.length > 0
+            ? "No break from running: no week without running between running weeks, and none recorded."
+            : "No break from running was recorded and no weekly distances were given, so the return-after-a-break rule was not applied.",
+      value: "no break",
+    };
+  }
+  return recordedBreakCheck(recorded, settings, base);
+}
+
+function recordedBreakTriggers(
+  pause: { weeks: number; resumedWeeksAgo: number },
+  settings: LoadSettings,
+): boolean {
+  return (
+    pause.weeks >= settings.breakWeeks &&
+    pause.resumedWeeksAgo >= 1 &&
+    pause.resumedWeeksAgo <= RECENT_RETURN_WEEKS
+  );
+}
+
+function recordedBreakCheck(
+  pause: { weeks: number; resumedWeeksAgo: number },
+  settings: LoadSettings,
+  base: Pick<LoadCheck, "rule" | "threshold" | "source">,
+): LoadCheck {
   const longBreak = pause.weeks >= settings.breakWeeks;
   const resumed = pause.resumedWeeksAgo >= 1;
-  const recent = resumed && pause.resumedWeeksAgo <= RECENT_RETURN_WEEKS;
-  const triggered = longBreak && recent;
+  const triggered = recordedBreakTriggers(pause, settings);
   const value = `break ${pause.weeks} weeks, resumed ${resumed ? `${pause.resumedWeeksAgo} weeks ago` : "not yet"}`;
   let detail: string;
   if (triggered) {
     detail = `Running resumed ${pause.resumedWeeksAgo} weeks ago after a ${pause.weeks}-week break: the tissues have not yet adapted to running again.`;
   } else if (!longBreak) {
-    detail = `A ${pause.weeks}-week break is shorter than the ${settings.breakWeeks} weeks that count as a long break.`;
+    detail = `A ${pause.weeks}-week break is shorter than the ${plural(settings.breakWeeks, "week")} set as a break.`;
   } else if (!resumed) {
     detail = `After a ${pause.weeks}-week break running has not resumed yet: start with the walk/run levels of the return-to-run plan.`;
   } else {

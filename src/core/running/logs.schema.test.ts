@@ -138,7 +138,7 @@ logs:
       entry: { ...run({}), date: "2026-02-30" },
       path: "logs[0].date",
       message:
-        'date must be a calendar date written YYYY-MM-DD (e.g. 2026-12-02); got "2026-02-30"',
+        'date must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31 (e.g. 2026-12-02); got "2026-02-30"',
     },
     {
       what: "an unknown exercise",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../calendar-date.js";
 import { parseWith } from "../errors.js";
 import { as, type Kilometres, type PainScore, toKilometres } from "../units.js";
 import type {
@@ -50,7 +50,7 @@ const dateField = z.unknown().transform((value, ctx): string => {
     message:
       value === undefined
         ? "date is required, written YYYY-MM-DD (e.g. 2026-12-02)"
-        : `date must be a calendar date written YYYY-MM-DD (e.g. 2026-12-02); got ${shown(value)}`,
+        : `date must be a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT} (e.g. 2026-12-02); got ${shown(value)}`,
   });
   return z.NEVER;
 });

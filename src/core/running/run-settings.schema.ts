@@ -27,11 +27,16 @@ const intervalSchema = z
   })
   .strict();
 
-/**
- * A clinic's overrides of the run-progression settings and its own walk/run template,
- * e.g. `{ repeatsPerLevel: 3, template: [{ walkMin: 4, runMin: 1, repeats: 6 }, …] }`.
- */
-export const runSettingsOverridesSchema = z
+const entrySchema = z
+  .object({
+    briskWalkMin: between("brisk walk", 0, 120, " min"),
+    singleLegSquatReps: whole("single-leg squats", 0, 50),
+    hopSec: between("hopping", 0, 300, " s"),
+  })
+  .strict();
+
+/** Every run-progression setting with its plausible range (a plan file carries all of them). */
+export const runProgressionSchema = z
   .object({
     repeatsPerLevel: whole("repeats per level", 1, 10),
     minRestDaysBetweenRuns: whole("rest days between runs", 0, 3, " days"),
@@ -43,14 +48,17 @@ export const runSettingsOverridesSchema = z
     painRiseMin: between("weekly pain rise that counts as worse", 0.1, 5, " points"),
     worseningWeeks: whole("weeks of worsening pain", 1, 8),
     persistentPainWeeks: whole("weeks of persistent pain", 1, 12),
-    entry: z
-      .object({
-        briskWalkMin: between("brisk walk", 0, 120, " min"),
-        singleLegSquatReps: whole("single-leg squats", 0, 50),
-        hopSec: between("hopping", 0, 300, " s"),
-      })
-      .strict()
-      .partial(),
+    entry: entrySchema,
+  })
+  .strict();
+
+/**
+ * A clinic's overrides of the run-progression settings and its own walk/run template,
+ * e.g. `{ repeatsPerLevel: 3, template: [{ walkMin: 4, runMin: 1, repeats: 6 }, …] }`.
+ */
+export const runSettingsOverridesSchema = runProgressionSchema
+  .extend({
+    entry: entrySchema.partial(),
     template: z
       .array(intervalSchema)
       .min(1, { error: "the template needs at least one level" })

@@ -22,7 +22,7 @@ export function centimetresToMetres(value: Centimetres): Metres {
 
 /**
  * Joint torque, Nm = force (N) × lever arm (m, joint centre to dynamometer pad).
- * Valid for forces > 0 and lever arms 0.05–1 m (CLINICAL.md §3; thorborg-2010).
+ * Valid for forces > 0 and lever arms 0.05–1 m (thorborg-2010).
  */
 export function torqueFromForce(force: Newtons, leverArm: Metres): NewtonMetres {
   return as<NewtonMetres>(force * leverArm);

@@ -73,8 +73,10 @@ export interface ReferenceQuery {
   side: Side;
   method: StrengthMethod;
   position: StrengthPosition;
-  /** Torque per body mass, Nm/kg; undefined without a lever arm. */
+  /** Torque per body mass, Nm/kg; undefined without a lever arm or body mass. */
   torqueNmPerKg?: number;
+  /** false when body mass is unknown, so nothing per kg exists. */
+  bodyMassKnown?: boolean;
   context: Pick<StrengthContext, "age" | "sex"> & { referenceZ: number };
 }
 
@@ -82,8 +84,8 @@ export interface ReferenceQuery {
 export type ReferenceOutcome = { reference: ReferenceComparison } | { missing: string } | undefined;
 
 /**
- * Compares one side's torque per body mass with published values where CLINICAL.md §3 gives
- * them: hip abduction (ramskov-2014), knee extension and flexion (knee-strength-meta).
+ * Compares one side's torque per body mass with published values where they exist:
+ * hip abduction (ramskov-2014), knee extension and flexion (knee-strength-meta).
  */
 export function compareWithReference(query: ReferenceQuery): ReferenceOutcome {
   if (
@@ -92,6 +94,11 @@ export function compareWithReference(query: ReferenceQuery): ReferenceOutcome {
     query.test !== "knee-flexion"
   ) {
     return undefined;
+  }
+  if (query.bodyMassKnown === false) {
+    return {
+      missing: `Body mass is unknown, so there is no torque per kg on the ${query.side} side to compare with reference values.`,
+    };
   }
   if (query.torqueNmPerKg === undefined) {
     return {
@@ -109,14 +116,18 @@ function hipAbductionReference(query: ReferenceQuery, value: number): ReferenceO
     return { missing: "Age is needed for the hip abduction reference equation (ramskov-2014)." };
   }
   const caveats: string[] = [];
-  if (query.method !== RAMSKOV_2014.method) {
+  if (query.method === "unknown") {
+    caveats.push(
+      "The test method (make or break) was not recorded; the reference was measured with a break test, and the two methods give different readings (stratford-1994), so compare with care.",
+    );
+  } else if (query.method !== RAMSKOV_2014.method) {
     caveats.push(
       "The reference was measured with a break (eccentric) test; this was a make test, and the two methods give different readings (stratford-1994), so compare with care.",
     );
   }
   if (query.position !== RAMSKOV_2014.position) {
     caveats.push(
-      `The reference was measured side-lying; this test was ${query.position}, and position alone changes hip abduction readings by up to about 30 % (cerda-vega-2018).`,
+      `The reference was measured side-lying; this test was ${query.position === "unknown" ? "in a position not recorded" : query.position}, and position alone changes hip abduction readings by up to about 30 % (cerda-vega-2018).`,
     );
   }
   if (age < RAMSKOV_2014.ages.min || age > RAMSKOV_2014.ages.max) {
@@ -180,7 +191,9 @@ function kneeReference(
   const caveats = [
     "The reference comes mostly from fixed dynamometers; a hand-held reading can differ, and a strong patient can overpower the tester (krause-2014).",
   ];
-  if (query.method === "break") {
+  if (query.method === "unknown") {
+    caveats.push("The test method was not recorded; the reference is isometric (a make test).");
+  } else if (query.method === "break") {
     caveats.push(
       "The reference is isometric; a break test loads the muscle eccentrically and reads differently (stratford-1994).",
     );

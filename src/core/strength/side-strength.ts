@@ -56,8 +56,9 @@ export function analyseSide(
 
   const torqueNm =
     input.leverArmM === undefined ? undefined : torqueFromForce(trials.bestN, input.leverArmM);
+  const mass = context.bodyMassKg;
   const torqueNmPerKg =
-    torqueNm === undefined ? undefined : perKilogram(torqueNm, context.bodyMassKg);
+    torqueNm === undefined || mass === undefined ? undefined : perKilogram(torqueNm, mass);
 
   const overpowered =
     input.testerLimitN !== undefined && trials.bestN >= OVERPOWER_FRACTION * input.testerLimitN;
@@ -85,6 +86,7 @@ export function analyseSide(
     method: input.method,
     position: input.position,
     ...(torqueNmPerKg === undefined ? {} : { torqueNmPerKg }),
+    bodyMassKnown: mass !== undefined,
     context: { age: context.age, sex: context.sex, referenceZ: context.settings.referenceZ },
   });
 
@@ -97,7 +99,7 @@ export function analyseSide(
     inconsistent: trials.inconsistent,
     ...(input.leverArmM === undefined ? {} : { leverArmM: input.leverArmM }),
     ...(torqueNm === undefined ? {} : { torqueNm }),
-    forceNPerKg: perKilogram(trials.bestN, context.bodyMassKg),
+    ...(mass === undefined ? {} : { forceNPerKg: perKilogram(trials.bestN, mass) }),
     ...(torqueNmPerKg === undefined ? {} : { torqueNmPerKg }),
     ...(input.testerLimitN === undefined ? {} : { testerLimitN: input.testerLimitN }),
     overpowered,

@@ -201,7 +201,7 @@ describe("strengthSchema: bad input names the field and the valid range", () => 
       {
         path: "tests[0].position",
         message:
-          "is required: the body position during the test, one of supine, side-lying, prone, seated, standing",
+          "is required: the body position during the test, one of supine, side-lying, prone, seated, standing, unknown",
       },
       {
         path: "tests[0].method",

@@ -45,7 +45,7 @@ const positiveForce = (what: string) =>
     .gt(0, { error: (issue) => `${what} must be a force above 0, got ${String(issue.input)}` });
 
 const trialsSchema = z
-  .array(z.number())
+  .array(z.number().meta({ exclusiveMinimum: 0 }))
   .min(TRIALS_PER_SIDE.min, { error: (issue) => trialCountMessage(issue.input) })
   .max(TRIALS_PER_SIDE.max, { error: (issue) => trialCountMessage(issue.input) })
   .superRefine((trials, ctx) => {
@@ -129,6 +129,8 @@ const strengthTestEntrySchema = z
       .meta({ description: "Per trial, as the device reports: rfd (`unit`/s), timeToPeakMs." }),
   })
   .strict()
+  // The plausible ceiling per unit, for editors (JSON Schema if/then); the check below enforces it.
+  .meta({ allOf: FORCE_UNITS.map(ceilingForUnit) })
   .superRefine((entry, ctx) => {
     // Plausibility depends on the unit, so it is checked once the entry is otherwise valid.
     const unit = entry.unit;
@@ -188,13 +190,27 @@ const strengthTestEntrySchema = z
     };
   });
 
+function ceilingForUnit(unit: ForceUnit): Record<string, unknown> {
+  const limit = Math.floor(fromNewtons(as<Newtons>(MAX_PLAUSIBLE_FORCE_N), unit) * 10) / 10;
+  return {
+    if: { properties: { unit: { const: unit } }, required: ["unit"] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a promise
+    then: {
+      properties: {
+        trials: { items: { exclusiveMaximum: limit } },
+        testerLimit: { exclusiveMaximum: limit },
+      },
+    },
+  };
+}
+
 function leverArmMessage(input: unknown): string {
   return `lever arm must be between ${LEVER_ARM_CM.min} and ${LEVER_ARM_CM.max} cm (joint centre to the dynamometer pad), got ${String(input)} cm`;
 }
 
 /**
  * The `strength` section of an assessment file: dynamometer tests, one entry per test, side
- * and position. Forces are converted to newtons and lever arms to metres (CLINICAL.md §3).
+ * and position. Forces are converted to newtons and lever arms to metres (thorborg-2010, krause-2014).
  */
 export const strengthSchema = z
   .object({

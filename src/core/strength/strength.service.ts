@@ -37,10 +37,9 @@ export function analyseStrength(
   tests: readonly StrengthTestInput[],
   context: StrengthContext,
 ): StrengthReport {
-  if (!(context.bodyMassKg > 0) || !Number.isFinite(context.bodyMassKg)) {
-    throw new DomainError(
-      `Body mass must be above 0 kg to normalise strength, got ${context.bodyMassKg}.`,
-    );
+  const mass = context.bodyMassKg;
+  if (mass !== undefined && (!(mass > 0) || !Number.isFinite(mass))) {
+    throw new DomainError(`Body mass must be above 0 kg to normalise strength, got ${mass}.`);
   }
   const groups = groupTests(tests);
   const formula = context.settings.asymmetryFormula;
@@ -50,13 +49,41 @@ export function analyseStrength(
       "Both knees hurt: the LSI then compares two painful sides and can hide weakness on both; judge each side against reference values and the patient's earlier tests (lsi-convention).",
     );
   }
+  const results = groups.map((group) => analyseGroup(group, groups, context));
   return {
-    tests: groups.map((group) => analyseGroup(group, groups, context)),
+    tests: results,
     asymmetryFormula: formula,
     formulaText: ASYMMETRY_FORMULA_TEXT[formula],
     warnings,
+    notComputed: notComputed(results, context),
     rulesVersion: RULES_VERSION,
   };
+}
+
+/** What the data given could not yield, each reason once: per-kg values, torque, reference values. */
+function notComputed(results: readonly StrengthTestResult[], context: StrengthContext): string[] {
+  const out = new Set<string>();
+  if (context.bodyMassKg === undefined)
+    out.add(
+      "N/kg and Nm/kg: body mass is unknown, so strength is not normalised and not compared with reference values (they are in Nm/kg).",
+    );
+  for (const result of results) {
+    for (const side of SIDES) {
+      const s = result.sides[side];
+      if (!s) continue;
+      if (s.torqueNm === undefined)
+        out.add(
+          `${strengthTestLabel(result.test)} torque: no lever arm given (joint centre to the pad), so the ${side} side has force only.`,
+        );
+      if (s.referenceMissing && context.bodyMassKg !== undefined)
+        out.add(`${strengthTestLabel(result.test)} reference values: ${s.referenceMissing}`);
+    }
+    if (result.position === "unknown")
+      out.add(
+        `${strengthTestLabel(result.test)}: the test position was not recorded, so it is compared only with sides also of unknown position, and reference values carry a caveat.`,
+      );
+  }
+  return [...out];
 }
 
 /** Groups entries by test and position, in the order they first appear; one entry per side. */

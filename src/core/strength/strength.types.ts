@@ -3,7 +3,7 @@ import type { Laterality, Side } from "../side.js";
 import type { SourceId } from "../sources.js";
 import type { ForceUnit, Metres, Milliseconds, NewtonMetres, Newtons } from "../units.js";
 
-/** The dynamometer tests hipcheck knows (CLINICAL.md §3), with their labels and joint. */
+/** The dynamometer tests hipcheck knows (docs/clinical-sources.md, "Strength"), with their labels and joint. */
 export const STRENGTH_TESTS = [
   { id: "hip-abduction", label: "Hip abduction", joint: "hip" },
   { id: "hip-extension", label: "Hip extension", joint: "hip" },
@@ -18,12 +18,22 @@ export const STRENGTH_TESTS = [
 export type StrengthTestName = (typeof STRENGTH_TESTS)[number]["id"];
 export const STRENGTH_TEST_NAMES: readonly StrengthTestName[] = STRENGTH_TESTS.map((t) => t.id);
 
-/** Body position during the test; readings are only compared within one position (cerda-vega-2018). */
-export const STRENGTH_POSITIONS = ["supine", "side-lying", "prone", "seated", "standing"] as const;
+/**
+ * Body position during the test; readings are only compared within one position (cerda-vega-2018).
+ * "unknown" when it was not recorded: such sides pair only with each other, and reference values carry a caveat.
+ */
+export const STRENGTH_POSITIONS = [
+  "supine",
+  "side-lying",
+  "prone",
+  "seated",
+  "standing",
+  "unknown",
+] as const;
 export type StrengthPosition = (typeof STRENGTH_POSITIONS)[number];
 
-/** Make: the patient pushes against a held dynamometer. Break: the tester overcomes the patient (stratford-1994). */
-export const STRENGTH_METHODS = ["make", "break"] as const;
+/** Make: the patient pushes against a held dynamometer. Break: the tester overcomes the patient (stratford-1994). "unknown" when not recorded. */
+export const STRENGTH_METHODS = ["make", "break", "unknown"] as const;
 export type StrengthMethod = (typeof STRENGTH_METHODS)[number];
 
 /** `"hip-abduction"` → "Hip abduction". */
@@ -120,7 +130,8 @@ export interface SideStrength {
   leverArmM?: Metres;
   /** Best force × lever arm. */
   torqueNm?: NewtonMetres;
-  forceNPerKg: number;
+  /** Absent when body mass is unknown. */
+  forceNPerKg?: number;
   torqueNmPerKg?: number;
   testerLimitN?: Newtons;
   /** Best reading ≥ 95 % of the tester's limit (krause-2014). */
@@ -161,16 +172,18 @@ export interface StrengthReport {
   formulaText: string;
   /** Warnings about the whole strength assessment; each test carries its own too. */
   warnings: string[];
+  /** What could not be computed from the data given, and why (e.g. Nm/kg without body mass). */
+  notComputed: string[];
   rulesVersion: string;
 }
 
 /** What analyseStrength needs to know about the person and the clinic. */
 export interface StrengthContext {
-  /** Body mass, kg (20–300). */
-  bodyMassKg: number;
+  /** Body mass, kg (20–300); undefined when not known (then nothing per kg is computed). */
+  bodyMassKg?: number | undefined;
   /** Years. */
-  age?: number;
-  sex?: "female" | "male" | "other";
+  age?: number | undefined;
+  sex?: "female" | "male" | "other" | undefined;
   /** Where the knee hurts; undefined when it does not hurt. */
   painSide?: Laterality;
   settings: StrengthSettings;

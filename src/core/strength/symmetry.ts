@@ -3,7 +3,7 @@ import type { Laterality, Side } from "../side.js";
 
 /**
  * Each asymmetry formula written out. Vendors differ, so every report states the one used
- * (CLINICAL.md §3; lsi-convention).
+ * (lsi-convention; docs/clinical-sources.md, "Strength").
  */
 export const ASYMMETRY_FORMULA_TEXT: Readonly<Record<AsymmetryFormula, string>> = {
   "lsi-deficit": "100 − involved ÷ uninvolved × 100 (how far the involved side falls short)",

@@ -62,11 +62,19 @@ describe("person", () => {
   });
 
   it.each([
-    [0, "kg", "body mass must be between 20 and 300 kg"],
-    [700, "kg", "body mass must be between 20 and 300 kg"],
-    [19.9, "kg", "body mass must be between 20 and 300 kg"],
-    [700, "lb", "body mass must be between 20 and 300 kg (44.1–661.3 lb); 700 lb is 317.5 kg"],
-    [40, "lb", "body mass must be between 20 and 300 kg (44.1–661.3 lb); 40 lb is 18.1 kg"],
+    [0, "kg", 'body mass must be between 20 and 300 kg, or "unknown"'],
+    [700, "kg", 'body mass must be between 20 and 300 kg, or "unknown"'],
+    [19.9, "kg", 'body mass must be between 20 and 300 kg, or "unknown"'],
+    [
+      700,
+      "lb",
+      'body mass must be between 20 and 300 kg (44.1–661.3 lb), or "unknown"; 700 lb is 317.5 kg',
+    ],
+    [
+      40,
+      "lb",
+      'body mass must be between 20 and 300 kg (44.1–661.3 lb), or "unknown"; 40 lb is 18.1 kg',
+    ],
   ])("rejects a body mass of %s %s", (bodyMass, bodyMassUnit, message) => {
     expect(issuesOf(personSchema, person({ bodyMass, bodyMassUnit }))).toEqual([
       { path: "bodyMass", message },
@@ -78,12 +86,12 @@ describe("person", () => {
   });
 
   it.each([
-    [{ age: 9 }, "age", "age must be a whole number of years between 10 and 100"],
-    [{ age: 101 }, "age", "age must be a whole number of years between 10 and 100"],
-    [{ age: 34.5 }, "age", "age must be a whole number of years between 10 and 100"],
-    [{ heightCm: 99 }, "heightCm", "height must be between 100 and 230 cm"],
-    [{ heightCm: 231 }, "heightCm", "height must be between 100 and 230 cm"],
-    [{ sex: "f" }, "sex", /^expected one of "female", "male", "other"/],
+    [{ age: 9 }, "age", 'age must be a whole number of years between 10 and 100, or "unknown"'],
+    [{ age: 101 }, "age", 'age must be a whole number of years between 10 and 100, or "unknown"'],
+    [{ age: 34.5 }, "age", 'age must be a whole number of years between 10 and 100, or "unknown"'],
+    [{ heightCm: 99 }, "heightCm", 'height must be between 100 and 230 cm, or "unknown"'],
+    [{ heightCm: 231 }, "heightCm", 'height must be between 100 and 230 cm, or "unknown"'],
+    [{ sex: "f" }, "sex", /^sex must be female, male, other or "unknown"/],
     [{ bodyMassUnit: "st" }, "bodyMassUnit", /^expected one of "kg", "lb"/],
     [{ weight: 61 }, "", 'unknown field "weight"'],
   ])("rejects %j", (overrides, path, message) => {
@@ -141,7 +149,10 @@ describe("symptoms", () => {
     [{ afterRun: 10.5 }, "pain.afterRun"],
   ])("rejects pain outside 0–10: %j", (overrides, path) => {
     expect(issuesOf(symptomsSchema, { pain: pain(overrides) })).toEqual([
-      { path, message: "pain is rated 0–10, where 0 is no pain and 10 the worst imaginable" },
+      {
+        path,
+        message: 'pain is rated 0–10, where 0 is no pain and 10 the worst imaginable, or "unknown"',
+      },
     ]);
   });
 
@@ -163,7 +174,11 @@ describe("symptoms", () => {
       "pain.durationWeeks",
       "how long it has hurt must be between 0 and 520 weeks",
     ],
-    [{ atRest: undefined }, "pain.atRest", "is required (expected number)"],
+    [
+      { atRest: undefined },
+      "pain.atRest",
+      'is required: pain is rated 0–10, where 0 is no pain and 10 the worst imaginable, or "unknown"',
+    ],
   ])("rejects %j", (overrides, path, message) => {
     expect(issuesOf(symptomsSchema, { pain: pain(overrides) })).toEqual([issue(path, message)]);
   });
@@ -332,7 +347,7 @@ describe("training", () => {
     [
       { runs: [{ date: "2026-02-30", distance: 5 }] },
       "runs[0].date",
-      "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14",
+      "date must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, e.g. 2026-11-14",
     ],
     [
       { runs: [{ date: "2026-11-14", distance: 5, durationMin: 0 }] },

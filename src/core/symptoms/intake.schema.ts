@@ -4,7 +4,7 @@
  * downstream works in SI units. Messages say what was expected and the valid range.
  */
 import { z } from "zod";
-import { isCalendarDate } from "../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../calendar-date.js";
 import type { RunRecord, TrainingHistory } from "../running/load.types.js";
 import type { Laterality } from "../side.js";
 import {
@@ -29,34 +29,69 @@ export type Sex = (typeof SEXES)[number];
 /** Plausible adult and adolescent body mass; 0 or 700 kg is a typing error, not a runner. */
 export const BODY_MASS_RANGE_KG = { min: 20, max: 300 } as const;
 
-/** The person assessed. Body mass is always in kilograms here, whatever was typed. */
+/**
+ * The person assessed. Body mass is always in kilograms here, whatever was typed. A field is
+ * absent when the person answered "unknown": the rules that need it say what they could not do.
+ */
 export interface Person {
   /** The runner's name as they write it, for reports and records; optional. */
   name?: string;
   /** Whole years, 10–100. */
-  age: number;
-  sex: Sex;
+  age?: number;
+  sex?: Sex;
   /** Centimetres, 100–230. */
-  heightCm: number;
+  heightCm?: number;
   /** Kilograms, 20–300 (converted from pounds when entered in lb). */
-  bodyMassKg: Kilograms;
+  bodyMassKg?: Kilograms;
 }
 
-const AGE_MESSAGE = "age must be a whole number of years between 10 and 100";
-const HEIGHT_MESSAGE = "height must be between 100 and 230 cm";
+/** Written where a person does not know a value; the field is then left out of the result. */
+export const UNKNOWN = "unknown";
+const unknown = z.literal(UNKNOWN);
+/** The message of a value-or-"unknown" field: "is required: …" when it is left out. */
+const orUnknown =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? `is required: ${message}` : message;
+
+const AGE_MESSAGE = 'age must be a whole number of years between 10 and 100, or "unknown"';
+const HEIGHT_MESSAGE = 'height must be between 100 and 230 cm, or "unknown"';
 
 function bodyMassMessage(value: number, unit: "kg" | "lb"): string {
   const { min, max } = BODY_MASS_RANGE_KG;
-  const base = `body mass must be between ${min} and ${max} kg`;
+  const base = `body mass must be between ${min} and ${max} kg, or "unknown"`;
   if (unit === "kg") return base;
   // Rounded inwards to 0.1 lb, so that every mass the message allows is accepted.
   const lbMin = Math.ceil((min / KG_PER_LB) * 10) / 10;
   const lbMax = Math.floor((max / KG_PER_LB) * 10) / 10;
   const kg = Math.round(value * KG_PER_LB * 10) / 10;
-  return `${base} (${lbMin}–${lbMax} lb); ${value} lb is ${kg} kg`;
+  return `body mass must be between ${min} and ${max} kg (${lbMin}–${lbMax} lb), or "unknown"; ${value} lb is ${kg} kg`;
 }
 
-/** `person:` section. Body mass in kg or lb (default kg) → `bodyMassKg`, 20–300 kg. */
+/** Body-mass bounds in pounds as the JSON Schema carries them (rounded inwards to 0.1 lb). */
+const BODY_MASS_RANGE_LB = {
+  min: Math.ceil((BODY_MASS_RANGE_KG.min / KG_PER_LB) * 10) / 10,
+  max: Math.floor((BODY_MASS_RANGE_KG.max / KG_PER_LB) * 10) / 10,
+};
+
+function bodyMassRangeByUnit(): Record<string, unknown> {
+  const range = (min: number, max: number) => ({
+    properties: {
+      bodyMass: { anyOf: [{ type: "number", minimum: min, maximum: max }, { const: UNKNOWN }] },
+    },
+  });
+  return {
+    if: { properties: { bodyMassUnit: { const: "lb" } }, required: ["bodyMassUnit"] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword, not a promise
+    then: range(BODY_MASS_RANGE_LB.min, BODY_MASS_RANGE_LB.max),
+    else: range(BODY_MASS_RANGE_KG.min, BODY_MASS_RANGE_KG.max),
+  };
+}
+
+/**
+ * `person:` section. Each field is a value or "unknown". Body mass in kg or lb (default kg) →
+ * `bodyMassKg`, 20–300 kg, checked after conversion.
+ */
 export const personSchema = z
   .strictObject({
     name: z
@@ -65,18 +100,31 @@ export const personSchema = z
       .min(1, "name cannot be empty; leave it out instead")
       .max(200, "name must be at most 200 characters")
       .optional(),
-    age: z
-      .number()
-      .refine(Number.isInteger, AGE_MESSAGE)
-      .min(10, AGE_MESSAGE)
-      .max(100, AGE_MESSAGE),
-    sex: z.enum(SEXES),
-    heightCm: z.number().min(100, HEIGHT_MESSAGE).max(230, HEIGHT_MESSAGE),
-    bodyMass: z.number(),
+    age: z.union(
+      [
+        z.number().refine(Number.isInteger, AGE_MESSAGE).min(10, AGE_MESSAGE).max(100, AGE_MESSAGE),
+        unknown,
+      ],
+      { error: orUnknown(AGE_MESSAGE) },
+    ),
+    sex: z.union([z.enum(SEXES), unknown], {
+      error: orUnknown('sex must be female, male, other or "unknown"'),
+    }),
+    heightCm: z.union([z.number().min(100, HEIGHT_MESSAGE).max(230, HEIGHT_MESSAGE), unknown], {
+      error: orUnknown(HEIGHT_MESSAGE),
+    }),
+    bodyMass: z
+      .union([z.number(), unknown], { error: orUnknown('body mass must be a number or "unknown"') })
+      .meta({
+        description: `Body mass in bodyMassUnit: ${BODY_MASS_RANGE_KG.min}–${BODY_MASS_RANGE_KG.max} kg or ${BODY_MASS_RANGE_LB.min}–${BODY_MASS_RANGE_LB.max} lb, or "unknown".`,
+      }),
     bodyMassUnit: z.enum(["kg", "lb"]).default("kg"),
   })
+  // The range checked after conversion, spelt out per unit for editors (JSON Schema if/then).
+  .meta({ allOf: [bodyMassRangeByUnit()] })
   .superRefine(
     (person, ctx) => {
+      if (person.bodyMass === UNKNOWN) return;
       // Checked after conversion, so that 700 lb and 700 kg are judged on the same scale.
       const kg = toKilograms(person.bodyMass, person.bodyMassUnit);
       if (kg < BODY_MASS_RANGE_KG.min || kg > BODY_MASS_RANGE_KG.max) {
@@ -90,23 +138,22 @@ export const personSchema = z
     // Run even when another field is wrong, so every problem is reported in one go.
     { when: (payload) => hasValidBodyMass(payload.value) },
   )
-  .transform(
-    (person): Person => ({
-      ...(person.name === undefined ? {} : { name: person.name }),
-      age: person.age,
-      sex: person.sex,
-      heightCm: person.heightCm,
-      bodyMassKg: toKilograms(person.bodyMass, person.bodyMassUnit),
-    }),
-  );
+  .transform((person): Person => {
+    const out: Person = person.name === undefined ? {} : { name: person.name };
+    if (person.age !== UNKNOWN) out.age = person.age;
+    if (person.sex !== UNKNOWN) out.sex = person.sex;
+    if (person.heightCm !== UNKNOWN) out.heightCm = person.heightCm;
+    if (person.bodyMass !== UNKNOWN)
+      out.bodyMassKg = toKilograms(person.bodyMass, person.bodyMassUnit);
+    return out;
+  });
 
 function hasValidBodyMass(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const { bodyMass, bodyMassUnit } = value as { bodyMass?: unknown; bodyMassUnit?: unknown };
   return (
-    typeof bodyMass === "number" &&
-    Number.isFinite(bodyMass) &&
-    (bodyMassUnit === "kg" || bodyMassUnit === "lb")
+    (bodyMass === UNKNOWN || (typeof bodyMass === "number" && Number.isFinite(bodyMass))) &&
+    (bodyMassUnit === undefined || bodyMassUnit === "kg" || bodyMassUnit === "lb")
   );
 }
 
@@ -132,10 +179,10 @@ export interface Pain {
   /** At least one place where the knee hurts. */
   locations: PainLocation[];
   onset?: PainOnset;
-  /** Numeric rating 0–10 at rest, during a run and after it. */
-  atRest: PainScore;
-  duringRun: PainScore;
-  afterRun: PainScore;
+  /** Numeric rating 0–10 at rest, during a run and after it; absent when answered "unknown". */
+  atRest?: PainScore;
+  duringRun?: PainScore;
+  afterRun?: PainScore;
   trend?: PainTrend;
   /** How long it has hurt, in weeks. */
   durationWeeks?: number;
@@ -159,12 +206,13 @@ export interface Symptoms {
   trauma?: Trauma;
 }
 
-const PAIN_MESSAGE = "pain is rated 0–10, where 0 is no pain and 10 the worst imaginable";
+const PAIN_MESSAGE =
+  'pain is rated 0–10, where 0 is no pain and 10 the worst imaginable, or "unknown"';
 const painScore = z
-  .number()
-  .min(0, PAIN_MESSAGE)
-  .max(10, PAIN_MESSAGE)
-  .transform((value) => value as PainScore);
+  .union([z.number().min(0, PAIN_MESSAGE).max(10, PAIN_MESSAGE), unknown], {
+    error: orUnknown(PAIN_MESSAGE),
+  })
+  .transform((value) => (value === UNKNOWN ? undefined : (value as PainScore)));
 
 const ONSET_MINUTES_MESSAGE = "pain onset must be between 0 and 600 minutes into a run";
 const ONSET_DISTANCE_MESSAGE = "pain onset distance must be between 0 and 200 (km or mi)";
@@ -221,16 +269,26 @@ const painLocationSchema = z.strictObject({
 
 const DURATION_MESSAGE = "how long it has hurt must be between 0 and 520 weeks";
 
-/** `symptoms.pain`: where, when in a run, how much (0–10), which way it is going. */
-export const painSchema = z.strictObject({
-  locations: z.array(painLocationSchema).min(1, "list at least one place where the knee hurts"),
-  onset: onsetSchema.optional(),
-  atRest: painScore,
-  duringRun: painScore,
-  afterRun: painScore,
-  trend: z.enum(PAIN_TRENDS).optional(),
-  durationWeeks: z.number().min(0, DURATION_MESSAGE).max(520, DURATION_MESSAGE).optional(),
-});
+/** `symptoms.pain`: where, when in a run, how much (0–10 or "unknown"), which way it is going. */
+export const painSchema = z
+  .strictObject({
+    locations: z.array(painLocationSchema).min(1, "list at least one place where the knee hurts"),
+    onset: onsetSchema.optional(),
+    atRest: painScore,
+    duringRun: painScore,
+    afterRun: painScore,
+    trend: z.enum(PAIN_TRENDS).optional(),
+    durationWeeks: z.number().min(0, DURATION_MESSAGE).max(520, DURATION_MESSAGE).optional(),
+  })
+  .transform((pain): Pain => {
+    const { atRest, duringRun, afterRun, ...rest } = pain;
+    return {
+      ...rest,
+      ...(atRest === undefined ? {} : { atRest }),
+      ...(duringRun === undefined ? {} : { duringRun }),
+      ...(afterRun === undefined ? {} : { afterRun }),
+    };
+  });
 
 const aggravatorsSchema = z.strictObject({
   hills: z.boolean().optional(),
@@ -267,7 +325,7 @@ function distance(label: string, max: number) {
     .max(max, `${label} above ${max} is not plausible: check the number and distanceUnit`);
 }
 
-const DATE_MESSAGE = "date must be a calendar date written YYYY-MM-DD, e.g. 2026-11-14";
+const DATE_MESSAGE = `date must be a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT}, e.g. 2026-11-14`;
 const RUN_DURATION_MESSAGE = "run duration must be between 1 and 1440 minutes";
 const CADENCE_MESSAGE = "average cadence must be between 60 and 260 steps a minute";
 const HEART_RATE_MESSAGE = "average heart rate must be between 30 and 240 beats a minute";

@@ -41,10 +41,14 @@ const not = (answer: boolean | undefined): boolean | null =>
   answer === undefined ? null : !answer;
 
 /**
- * Applies the Ottawa knee rules to a recent injury (age in years; injury 0–7 days ago).
+ * Applies the Ottawa knee rules to a recent injury (age in years or unknown; injury 0–7 days ago).
  * Any criterion present → X-ray advised; all absent → not needed (stiell-1996).
  */
-export function ottawaKneeRule(options: { age: number; trauma: Trauma | undefined }): OttawaResult {
+export function ottawaKneeRule(options: {
+  /** Years; undefined when not known (the age criterion is then unanswered). */
+  age?: number | undefined;
+  trauma: Trauma | undefined;
+}): OttawaResult {
   const { age, trauma } = options;
   if (trauma === undefined || !trauma.recent || trauma.daysAgo > OTTAWA_MAX_DAYS_SINCE_INJURY) {
     return { status: "not-applicable", criteria: [] };
@@ -61,7 +65,11 @@ export function ottawaKneeRule(options: { age: number; trauma: Trauma | undefine
         : null;
 
   const criteria: OttawaCriterion[] = [
-    { id: "age-55-or-over", text: `aged ${OTTAWA_AGE} or over`, met: age >= OTTAWA_AGE },
+    {
+      id: "age-55-or-over",
+      text: `aged ${OTTAWA_AGE} or over`,
+      met: age === undefined ? null : age >= OTTAWA_AGE,
+    },
     {
       id: "isolated-kneecap-tenderness",
       text: "tenderness of the kneecap only",

@@ -1,5 +1,5 @@
 /**
- * The red-flag screen (CLINICAL.md §2) as data. A "yes" to any of these means: refer, do
+ * The red-flag screen (docs/clinical-sources.md, "Symptoms") as data. A "yes" to any of these means: refer, do
  * not prescribe. Questions are worded for the person; reasons are for the clinician.
  */
 import type { SourceId } from "../sources.js";
@@ -13,6 +13,15 @@ export const URGENCIES: readonly Urgency[] = [
   "see-doctor-soon",
   "see-physiotherapist",
 ];
+
+/** What to do until seen, for each urgency, in plain words (a flag may say more). */
+export const URGENCY_MEANWHILE: Readonly<Record<Urgency, string>> = {
+  emergency: "Until you are seen: no running, no hopping or jumping tests, no exercise programme.",
+  "see-doctor-soon":
+    "Until you are seen: do not start the exercise programme or any new training; everyday walking is fine if it does not make the pain worse.",
+  "see-physiotherapist":
+    "Until you are examined: no running and no hopping tests; everyday walking is fine if it does not make the pain worse.",
+};
 
 /** What each urgency asks the person to do, in plain words. */
 export const URGENCY_ACTION: Readonly<Record<Urgency, string>> = {
@@ -43,6 +52,22 @@ export type RedFlagQuestionId = (typeof RED_FLAG_QUESTION_IDS)[number];
 export type InjuryRedFlagId = "recentInjury" | "rapidSwellingAfterInjury" | "ottawaXrayAdvised";
 export type RedFlagId = RedFlagQuestionId | InjuryRedFlagId;
 
+/** What a flag says; a flag whose meaning depends on age carries one wording per age band. */
+export interface RedFlagWording {
+  /** Short clinical label, e.g. "Suspected septic arthritis". */
+  title: string;
+  /** Why it matters, for the clinician. */
+  reason: string;
+  /** Why it matters, for the runner. */
+  plainReason: string;
+  /** What to do until seen, in plain words; the urgency's default when absent. */
+  meanwhile?: string;
+  source: SourceId;
+}
+
+/** Age bands a flag's wording can depend on; "unknown" when the age was not given. */
+export type AgeBand = "under-18" | "adult" | "unknown";
+
 interface RedFlagFields {
   /** Short clinical label, e.g. "Suspected septic arthritis". */
   title: string;
@@ -53,9 +78,13 @@ interface RedFlagFields {
   reason: string;
   /** Why it matters, for the runner. */
   plainReason: string;
+  /** What to do until seen, in plain words; the urgency's default when absent. */
+  meanwhile?: string;
   source: SourceId;
-  /** The flag applies only to this group; for anyone else it is neither asked nor listed. */
-  onlyFor?: "under-18" | "recent-injury";
+  /** Read only from the injury answers of a recent injury. */
+  onlyFor?: "recent-injury";
+  /** Wording by age band, where the same answer means different things at different ages. */
+  byAge?: Readonly<Record<AgeBand, RedFlagWording>>;
 }
 
 /** A red flag, answered by its own question or read from the injury answers. */
@@ -63,7 +92,7 @@ export type RedFlag =
   | (RedFlagFields & { id: RedFlagQuestionId; answeredFrom: "question" })
   | (RedFlagFields & { id: InjuryRedFlagId; answeredFrom: "injury" });
 
-/** Every red flag, grouped by urgency (CLINICAL.md §2; nhs-knee-pathway, stiell-1996). */
+/** Every red flag, grouped by urgency (nhs-knee-pathway, stiell-1996, nice-ng158, sufe-referral, robertson-2017). */
 export const RED_FLAGS: readonly RedFlag[] = [
   // Same day.
   {
@@ -182,19 +211,52 @@ export const RED_FLAGS: readonly RedFlag[] = [
   },
   {
     id: "hipPainOnRotation",
-    title: "Suspected slipped capital femoral epiphysis",
+    title: "Hip pain on rotation",
     question:
       "Does your hip, groin or thigh hurt when the hip is turned in or out, or have you started to limp?",
-    // Pathways send any suspected slip to the emergency department, whatever its duration
-    // (sufe-referral): a stable slip can become unstable with further weight-bearing.
+    // Both readings go to imaging the same day: a stable slip can become unstable with further
+    // weight-bearing (sufe-referral); a femoral neck stress fracture can displace (robertson-2017).
     urgency: "emergency",
     reason:
-      "Under 18, knee pain with painful or reduced hip rotation (internal rotation especially) or a limp may be a slipped capital femoral epiphysis referred to the knee; X-ray both hips, AP and frog-leg lateral, non-weight-bearing until seen.",
+      "Hip, groin or thigh pain on rotation or with a limp: a hip cause referred to the knee must be excluded before any loading.",
     plainReason:
-      "While you are still growing, knee pain can come from the growth plate at the top of the thigh bone slipping. It needs a hip X-ray today, and no running or hopping until then.",
+      "Knee pain can come from the hip. Pain when the hip turns, or a new limp, needs the hip checked with an X-ray or scan today.",
+    meanwhile:
+      "Until you are seen: no running, no hopping or jumping, walk as little as you can (crutches if you have them).",
     source: "sufe-referral",
     answeredFrom: "question",
-    onlyFor: "under-18",
+    byAge: {
+      "under-18": {
+        title: "Suspected slipped capital femoral epiphysis",
+        reason:
+          "Under 18, knee pain with painful or reduced hip rotation (internal rotation especially) or a limp may be a slipped capital femoral epiphysis referred to the knee; X-ray both hips, AP and frog-leg lateral, non-weight-bearing until seen.",
+        plainReason:
+          "While you are still growing, knee pain can come from the growth plate at the top of the thigh bone slipping. It needs a hip X-ray today, and no running or hopping until then.",
+        meanwhile:
+          "Until you are seen: no running, no hopping or jumping, keep weight off the leg (crutches if you have them).",
+        source: "sufe-referral",
+      },
+      adult: {
+        title: "Suspected femoral neck stress fracture",
+        reason:
+          "In an adult runner, groin, hip or thigh pain with hip rotation or on loading is the classic presentation of a femoral neck stress fracture; urgent imaging (MRI if the radiograph is normal), no running and no hop test until excluded, because a tension-side fracture can displace.",
+        plainReason:
+          "In runners, pain in the hip or groin when the hip turns can be a stress fracture at the top of the thigh bone, a crack from overload. It needs an X-ray or scan urgently, because it can break through if you keep running on it.",
+        meanwhile:
+          "Until you are seen: no running, no hopping or jumping, walk as little as you can (crutches if you have them).",
+        source: "robertson-2017",
+      },
+      unknown: {
+        title: "Suspected femoral neck stress fracture or slipped growth plate (age not given)",
+        reason:
+          "Hip, groin or thigh pain on rotation or a limp, age not recorded: a femoral neck stress fracture in an adult runner, a slipped capital femoral epiphysis under 18; either needs same-day imaging and no weight-bearing running or hopping until excluded.",
+        plainReason:
+          "Pain when the hip turns can be a stress fracture at the top of the thigh bone (adults) or a slipped growth plate (under 18). Either needs an X-ray or scan today.",
+        meanwhile:
+          "Until you are seen: no running, no hopping or jumping, walk as little as you can (crutches if you have them).",
+        source: "robertson-2017",
+      },
+    },
   },
   // Within days.
   {
@@ -276,4 +338,16 @@ export function redFlagById(id: RedFlagId): RedFlag {
   const flag = RED_FLAGS.find((candidate) => candidate.id === id);
   if (flag === undefined) throw new Error(`no red flag with id "${id}"`);
   return flag;
+}
+
+/** The age band of a person: under 18, adult, or unknown when the age was not given. */
+export function ageBandOf(age: number | undefined): AgeBand {
+  if (age === undefined) return "unknown";
+  return age < 18 ? "under-18" : "adult";
+}
+
+/** The flag as it reads for a person of this age band: its own wording, or its band's. */
+export function redFlagForAge(flag: RedFlag, band: AgeBand): RedFlag {
+  const wording = flag.byAge?.[band];
+  return wording ? { ...flag, ...wording } : flag;
 }

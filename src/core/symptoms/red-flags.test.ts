@@ -49,6 +49,85 @@ describe("RED_FLAGS", () => {
   });
 });
 
+/** Age bands the screen words flags for; undefined = age not given. */
+const AGE_BANDS: readonly (number | undefined)[] = [12, 17, 18, 34, 54, 55, 80, undefined];
+const ANSWERS = [true, false, "unsure", undefined] as const;
+
+describe("screenRedFlags: every question × age band × answer", () => {
+  const cases = RED_FLAG_QUESTION_IDS.flatMap((id) =>
+    AGE_BANDS.flatMap((age) => ANSWERS.map((answer) => ({ id, age, answer }))),
+  );
+  it.each(cases)("$id at age $age answered $answer", ({ id, age, answer }) => {
+    const answers: RedFlagAnswers = { ...allNo() };
+    if (answer === undefined) delete answers[id];
+    else answers[id] = answer;
+    const result = screenRedFlags({
+      answers,
+      person: age === undefined ? {} : { age },
+      symptoms: { pain: pain(), trauma: { recent: false } },
+    });
+    const hit = result.hits.find((h) => h.flag.id === id);
+    const unraised = result.notRaised.find((n) => n.flag.id === id);
+    const unanswered = result.unanswered.some((flag) => flag.id === id);
+    if (answer === true) {
+      // A yes is never dropped: it raises its flag or is shown with the reason it does not.
+      expect(hit !== undefined || unraised !== undefined).toBe(true);
+      if (hit) {
+        expect(result.referral).toBe(true);
+        expect(hit.flag.title.length).toBeGreaterThan(0);
+        expect(hit.meanwhile.length).toBeGreaterThan(0);
+        expect(SOURCES[hit.flag.source]).toBeDefined();
+      } else expect(unraised?.reason.length).toBeGreaterThan(0);
+    } else if (answer === false) {
+      expect([hit, unraised, unanswered]).toEqual([undefined, undefined, false]);
+    } else {
+      // "unsure" and no answer are never read as no.
+      expect(hit).toBeUndefined();
+      expect(unanswered).toBe(true);
+    }
+  });
+
+  const INJURY_YES = [
+    ["swellingWithinTwoHours", true, "rapidSwellingAfterInjury"],
+    ["isolatedKneecapTenderness", true, "ottawaXrayAdvised"],
+    ["fibularHeadTenderness", true, "ottawaXrayAdvised"],
+    ["canBendTo90Degrees", false, "ottawaXrayAdvised"],
+  ] as const;
+  const injuryCases = INJURY_YES.flatMap(([answer, value, flag]) =>
+    AGE_BANDS.flatMap((age) => [2, 12].map((daysAgo) => ({ answer, value, flag, age, daysAgo }))),
+  );
+  it.each(injuryCases)(
+    "injury answer $answer = $value at age $age, $daysAgo days ago: raised or shown with a reason",
+    ({ answer, value, flag, age, daysAgo }) => {
+      const result = screenRedFlags({
+        answers: allNo(),
+        person: age === undefined ? {} : { age },
+        symptoms: { pain: pain(), trauma: { recent: true, daysAgo, [answer]: value } },
+      });
+      const raised = result.hits.some((h) => h.flag.id === flag);
+      const shown = result.notRaised.some((n) => n.flag.id === flag && n.reason.length > 0);
+      expect(raised || shown).toBe(true);
+      expect(result.hits.some((h) => h.flag.id === "recentInjury")).toBe(true);
+    },
+  );
+
+  it("shows Ottawa answers of an injury older than 7 days with the reason they raise no X-ray flag", () => {
+    const result = screen({
+      symptoms: {
+        trauma: {
+          recent: true,
+          daysAgo: 12,
+          fibularHeadTenderness: true,
+          swellingWithinTwoHours: false,
+        },
+      },
+    });
+    expect(result.hits.map((hit) => hit.flag.id)).toEqual(["recentInjury"]);
+    expect(result.notRaised.map((n) => n.answer)).toEqual(["the fibular head is tender"]);
+    expect(result.notRaised[0]?.reason).toMatch(/up to 7 days old and this one is 12 days old/);
+  });
+});
+
 describe("screenRedFlags: one yes per flag", () => {
   it.each<[RedFlagQuestionId, Urgency, number]>([
     ["kneeLooksDeformed", "emergency", 34],
@@ -150,6 +229,7 @@ describe("screenRedFlags: the whole screen", () => {
       "cannotBearWeight",
       "kneeLocked",
       "calfPainAndSwelling",
+      "hipPainOnRotation",
       "unexplainedWeightLoss",
       "nightOrConstantPain",
       "hardLump",
@@ -158,7 +238,7 @@ describe("screenRedFlags: the whole screen", () => {
       "recentInjury",
     ]);
     expect(result.advice[0]).toBe(
-      "13 safety questions still unanswered: answer them, or ask a clinician, before starting the programme.",
+      "14 safety questions still unanswered: answer them, or ask a clinician, before starting the programme.",
     );
   });
 
@@ -170,17 +250,27 @@ describe("screenRedFlags: the whole screen", () => {
     );
   });
 
-  it.each([
-    [15, true],
-    [17, true],
-    [18, false],
-  ])("asks the hip-rotation (SCFE) question at age %i: %s", (age, asked) => {
-    const answers = allNo();
-    delete answers.hipPainOnRotation;
-    const listed = screen({ answers, age }).unanswered.map((flag) => flag.id);
-    expect(listed.includes("hipPainOnRotation")).toBe(asked);
-    const yes = screen({ answers: { ...allNo(), hipPainOnRotation: true }, age });
-    expect(yes.referral).toBe(asked);
+  it.each<[number | undefined, string, string]>([
+    [15, "Suspected slipped capital femoral epiphysis", "sufe-referral"],
+    [17, "Suspected slipped capital femoral epiphysis", "sufe-referral"],
+    [18, "Suspected femoral neck stress fracture", "robertson-2017"],
+    [34, "Suspected femoral neck stress fracture", "robertson-2017"],
+    [61, "Suspected femoral neck stress fracture", "robertson-2017"],
+    [
+      undefined,
+      "Suspected femoral neck stress fracture or slipped growth plate (age not given)",
+      "robertson-2017",
+    ],
+  ])("hip pain on rotation at age %s raises %s, same day", (age, title, source) => {
+    const result = screenRedFlags({
+      answers: { ...allNo(), hipPainOnRotation: true },
+      person: age === undefined ? {} : { age },
+      symptoms: { pain: pain(), trauma: { recent: false } },
+    });
+    expect(result.referral).toBe(true);
+    expect(result.urgency).toBe("emergency");
+    expect(result.hits.map((hit) => [hit.flag.title, hit.flag.source])).toEqual([[title, source]]);
+    expect(result.hits[0]?.meanwhile).toMatch(/no running, no hopping/);
   });
 
   it("lists injury answers still needed: rapid swelling and the Ottawa checklist", () => {

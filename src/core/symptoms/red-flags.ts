@@ -3,26 +3,38 @@
  * what the person should do. Hits come first in any output; nothing is hidden or assumed.
  */
 import { z } from "zod";
-import type { Person, Symptoms } from "./intake.schema.js";
-import { type OttawaResult, ottawaKneeRule } from "./ottawa-knee.js";
+import type { Symptoms } from "./intake.schema.js";
+import { OTTAWA_MAX_DAYS_SINCE_INJURY, type OttawaResult, ottawaKneeRule } from "./ottawa-knee.js";
 import {
+  ageBandOf,
   RED_FLAG_QUESTION_IDS,
   RED_FLAGS,
   type RedFlag,
   type RedFlagQuestionId,
+  redFlagForAge,
   URGENCIES,
   URGENCY_ACTION,
+  URGENCY_MEANWHILE,
   type Urgency,
 } from "./red-flags.data.js";
 
 export type {
+  AgeBand,
   InjuryRedFlagId,
   RedFlag,
   RedFlagId,
   RedFlagQuestionId,
   Urgency,
 } from "./red-flags.data.js";
-export { RED_FLAG_QUESTION_IDS, RED_FLAGS, redFlagById, URGENCY_ACTION } from "./red-flags.data.js";
+export {
+  ageBandOf,
+  RED_FLAG_QUESTION_IDS,
+  RED_FLAGS,
+  redFlagById,
+  redFlagForAge,
+  URGENCY_ACTION,
+  URGENCY_MEANWHILE,
+} from "./red-flags.data.js";
 
 /** An answer: yes, no, or "unsure" (kept as unanswered, never read as "no"). */
 export type RedFlagAnswer = boolean | "unsure";
@@ -48,6 +60,8 @@ export const redFlagAnswersSchema = z
   // Loose, then checked by hand: as strict as .strictObject(), but the message can list
   // the valid ids (the shared formatter prints only "unknown field" for strict objects).
   .looseObject(questionShape)
+  // The JSON Schema says what the check below enforces, so an editor flags a misspelt id too.
+  .meta({ additionalProperties: false, propertyNames: { enum: [...RED_FLAG_QUESTION_IDS] } })
   .superRefine(
     (answers, ctx) => {
       for (const key of Object.keys(answers)) {
@@ -77,10 +91,19 @@ export const redFlagAnswersSchema = z
     return out;
   });
 
-/** A raised flag and what raised it, in plain words. */
+/** A raised flag (worded for the person's age) and what raised it, in plain words. */
 export interface RedFlagHit {
   flag: RedFlag;
   because: string;
+  /** What to do until seen, in plain words. */
+  meanwhile: string;
+}
+
+/** A "yes" that raised no flag, and why: no answer is ever dropped silently. */
+export interface UnraisedYes {
+  flag: RedFlag;
+  answer: string;
+  reason: string;
 }
 
 export interface RedFlagScreen {
@@ -92,6 +115,8 @@ export interface RedFlagScreen {
   hits: RedFlagHit[];
   /** Flags that apply to this person but have no answer yet. */
   unanswered: RedFlag[];
+  /** Yes answers that raised no flag, each with the reason (e.g. an injury too old for the Ottawa rules). */
+  notRaised: UnraisedYes[];
   /** The Ottawa knee rule applied to the injury answers (stiell-1996). */
   ottawa: OttawaResult;
   /** What to do, in plain words, most important first. */
@@ -103,7 +128,8 @@ export const PERSISTENT_PAIN_WEEKS = 6;
 
 export interface ScreenOptions {
   answers: RedFlagAnswers;
-  person: Pick<Person, "age">;
+  /** Age in years; undefined when not known (age-dependent flags then use their "unknown" wording). */
+  person: { age?: number | undefined };
   symptoms: Pick<Symptoms, "pain" | "trauma">;
   /** Weeks after which pain counts as persistent; default PERSISTENT_PAIN_WEEKS. */
   persistentPainWeeks?: number;
@@ -114,23 +140,31 @@ type InjuryFlag = Extract<RedFlag, { answeredFrom: "injury" }>;
 type Outcome = { kind: "hit"; because: string } | { kind: "unanswered" } | { kind: "clear" };
 
 /**
- * Screens for red flags (CLINICAL.md §2; nhs-knee-pathway, stiell-1996). Age in years.
+ * Screens for red flags (nhs-knee-pathway, stiell-1996, sufe-referral, robertson-2017). Age in
+ * years, or undefined when not known. Every yes raises its flag, worded for the age band, or
+ * is listed in `notRaised` with the reason.
  * Unanswered questions are listed, never read as "no"; advice says to seek a professional
  * assessment, more firmly when pain worsens or persists (seed-000, seed-004).
  */
 export function screenRedFlags(options: ScreenOptions): RedFlagScreen {
   const { answers, person, symptoms } = options;
   const ottawa = ottawaKneeRule({ age: person.age, trauma: symptoms.trauma });
+  const band = ageBandOf(person.age);
   const hits: RedFlagHit[] = [];
   const unanswered: RedFlag[] = [];
 
-  for (const flag of RED_FLAGS) {
-    if (flag.onlyFor === "under-18" && person.age >= 18) continue;
+  for (const generic of RED_FLAGS) {
+    const flag = redFlagForAge(generic, band);
     const outcome =
       flag.answeredFrom === "question"
         ? questionOutcome(flag, answers)
         : injuryOutcome(flag, symptoms.trauma, ottawa);
-    if (outcome.kind === "hit") hits.push({ flag, because: outcome.because });
+    if (outcome.kind === "hit")
+      hits.push({
+        flag,
+        because: outcome.because,
+        meanwhile: flag.meanwhile ?? URGENCY_MEANWHILE[flag.urgency],
+      });
     else if (outcome.kind === "unanswered") unanswered.push(flag);
   }
 
@@ -143,6 +177,7 @@ export function screenRedFlags(options: ScreenOptions): RedFlagScreen {
     urgency,
     hits,
     unanswered,
+    notRaised: unraisedInjuryAnswers(symptoms.trauma, ottawa),
     ottawa,
     advice: [
       ...hitAdvice(hits),
@@ -193,6 +228,28 @@ function injuryOutcome(
       }
       return ottawa.status === "incomplete" ? UNANSWERED : CLEAR;
   }
+}
+
+/**
+ * Injury answers that would point to an X-ray but raise no Ottawa flag, because the rules were
+ * derived for injuries up to 7 days old (stiell-1996). The recent-injury flag still stands.
+ */
+function unraisedInjuryAnswers(trauma: Symptoms["trauma"], ottawa: OttawaResult): UnraisedYes[] {
+  if (trauma === undefined || !trauma.recent || ottawa.status !== "not-applicable") return [];
+  const flag = RED_FLAGS.find((f) => f.id === "ottawaXrayAdvised");
+  if (!flag) return [];
+  const worrying: string[] = [];
+  if (trauma.isolatedKneecapTenderness === true)
+    worrying.push("the kneecap is the only tender bone");
+  if (trauma.fibularHeadTenderness === true) worrying.push("the fibular head is tender");
+  if (trauma.canBendTo90Degrees === false) worrying.push("the knee cannot bend to 90°");
+  if (trauma.couldWalkFourStepsImmediately === false && trauma.canWalkFourStepsNow === false)
+    worrying.push("four steps were impossible straight after the injury and now");
+  return worrying.map((answer) => ({
+    flag,
+    answer,
+    reason: `the Ottawa knee rules apply to injuries up to ${OTTAWA_MAX_DAYS_SINCE_INJURY} days old and this one is ${trauma.daysAgo} days old; the recent-injury referral stands and the examining clinician decides on imaging`,
+  }));
 }
 
 function hitAdvice(hits: readonly RedFlagHit[]): string[] {

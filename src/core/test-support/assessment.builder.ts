@@ -13,6 +13,7 @@ export const ALL_CLEAR_RED_FLAGS = {
   cannotBearWeight: false,
   kneeLocked: false,
   calfPainAndSwelling: false,
+  hipPainOnRotation: false,
   unexplainedWeightLoss: false,
   nightOrConstantPain: false,
   hardLump: false,

@@ -8,6 +8,8 @@ import { strengthSchema } from "../../core/strength/strength.schema.js";
 import { findColumn, headerKey, numberCell, readCsv } from "./csv-table.js";
 
 export interface TraceOptions {
+  /** The file's name, for the messages. */
+  file?: string;
   test: string;
   side: string;
   position: string;
@@ -23,7 +25,7 @@ export function strengthFromTrace(
   text: string,
   options: TraceOptions,
 ): { tests: Record<string, unknown>[] } {
-  const subject = "force trace file";
+  const subject = options.file ? `force trace file ${options.file}` : "force trace file";
   const table = readCsv(text, subject);
   const time = findColumn(table, [
     "time",

@@ -48,13 +48,15 @@ export interface StrengthCsvOptions {
   method?: string;
   /** The unit of the force column: N (VALD), kgf or lbf. */
   unit?: "N" | "kgf" | "lbf";
+  /** The file's name, for the messages. */
+  file?: string;
 }
 
 type Json = Record<string, unknown>;
 
 /** Reads a dynamometer CSV; returns `{ tests }`, validated as an assessment's strength section. */
 export function strengthFromCsv(text: string, options: StrengthCsvOptions): { tests: Json[] } {
-  const subject = "dynamometer file";
+  const subject = options.file ? `dynamometer file ${options.file}` : "dynamometer file";
   const table = readCsv(text, subject);
   const columns = locateColumns(table, options, subject);
   const issues: InputIssue[] = [];

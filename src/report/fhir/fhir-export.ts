@@ -64,28 +64,33 @@ export function assessmentBundle({ input, result, programme }: BundleInput): Bun
     });
 
   const p = input.person;
-  observation("age", {
-    category: [category("exam")],
-    code: concept(LOINC_CODES.age),
-    valueQuantity: quantity(p.age, "a"),
-  });
-  observation("weight", {
-    category: [category("vital-signs")],
-    code: concept(LOINC_CODES.bodyWeight),
-    valueQuantity: quantity(p.bodyMassKg, "kg"),
-  });
-  observation("height", {
-    category: [category("vital-signs")],
-    code: concept(LOINC_CODES.bodyHeight),
-    valueQuantity: quantity(p.heightCm, "cm"),
-  });
+  // An "unknown" value has no Observation: nothing is claimed that was not measured.
+  if (p.age !== undefined)
+    observation("age", {
+      category: [category("exam")],
+      code: concept(LOINC_CODES.age),
+      valueQuantity: quantity(p.age, "a"),
+    });
+  if (p.bodyMassKg !== undefined)
+    observation("weight", {
+      category: [category("vital-signs")],
+      code: concept(LOINC_CODES.bodyWeight),
+      valueQuantity: quantity(p.bodyMassKg, "kg"),
+    });
+  if (p.heightCm !== undefined)
+    observation("height", {
+      category: [category("vital-signs")],
+      code: concept(LOINC_CODES.bodyHeight),
+      valueQuantity: quantity(p.heightCm, "cm"),
+    });
 
   const pain = input.symptoms.pain;
   for (const [when, value] of [
     ["at-rest", pain.atRest],
     ["during-run", pain.duringRun],
     ["after-run", pain.afterRun],
-  ] as const)
+  ] as const) {
+    if (value === undefined) continue;
     observation(`pain-${when}`, {
       category: [category("survey")],
       code: {
@@ -98,6 +103,7 @@ export function assessmentBundle({ input, result, programme }: BundleInput): Bun
       bodySite: concept(BODY.knee),
       valueQuantity: quantity(value, "score"),
     });
+  }
   const course = painCourse(pain);
   if (course.length > 0)
     observation("pain-course", {

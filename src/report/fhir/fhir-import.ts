@@ -41,8 +41,8 @@ export interface ImportedAssessment {
 }
 
 /** Imports a Bundle; throws InputError naming every problem, and imports nothing then. */
-export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
-  const where = "FHIR Bundle";
+export function assessmentFromBundle(bundle: unknown, file?: string): ImportedAssessment {
+  const where = file ? `FHIR Bundle ${file}` : "FHIR Bundle";
   if (typeof bundle !== "object" || bundle === null || (bundle as Json).resourceType !== "Bundle")
     throw new InputError(
       [
@@ -76,23 +76,19 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
       patient.name?.[0]?.text ??
       [...(patient.name?.[0]?.given ?? []), patient.name?.[0]?.family].filter(Boolean).join(" ");
     if (name) person.name = name;
+    // FHIR's "unknown" gender, or none, is hipcheck's "unknown" sex.
     if (patient.gender === "female" || patient.gender === "male" || patient.gender === "other")
       person.sex = patient.gender;
-    else
-      issues.push({
-        path: `${patients[0]?.at}.gender`,
-        message: `hipcheck needs female, male or other, got ${JSON.stringify(patient.gender ?? null)}`,
-      });
+    else person.sex = "unknown";
   }
+  const unmeasured: string[] = [];
   const measured = (code: string, field: string, what: string) => {
     const found = observations.find((o) => codeIn(o.resource.code, LOINC) === code);
     const value = found?.resource.valueQuantity?.value;
-    if (value === undefined)
-      issues.push({
-        path: "entry",
-        message: `no ${what} Observation (LOINC ${code}) with a value`,
-      });
-    else person[field] = value;
+    if (value === undefined) {
+      person[field] = "unknown";
+      unmeasured.push(what);
+    } else person[field] = value;
   };
   measured(LOINC_CODES.age.code, "age", "age");
   measured(LOINC_CODES.bodyHeight.code, "heightCm", "body height");
@@ -145,6 +141,9 @@ export function assessmentFromBundle(bundle: unknown): ImportedAssessment {
     assessment,
     notes: [
       ...referral.notes,
+      ...(unmeasured.length
+        ? [`The Bundle has no ${unmeasured.join(", ")} Observation: recorded as "unknown".`]
+        : []),
       "The other red-flag questions are not in the Bundle: they are left unanswered, and the report lists them to ask.",
       "Training history and readiness are not in the Bundle: add them to the file when known.",
     ],

@@ -36,14 +36,16 @@ export function strengthObservation(
       },
       valueQuantity: quantity(n, "N"),
     })),
-    {
+  ];
+  // Without a body mass there is no value per kilogram to carry.
+  if (s.forceNPerKg !== undefined)
+    components.push({
       code: {
         coding: [hipcheckCode("strength-measure", "force-per-kg")],
         text: "Force per body mass",
       },
       valueQuantity: quantity(s.forceNPerKg, "N/kg"),
-    },
-  ];
+    });
   if (s.leverArmM !== undefined)
     components.push({
       code: { coding: [hipcheckCode("strength-measure", "lever-arm")], text: "Lever arm" },

@@ -175,15 +175,18 @@ describe("FHIR R4 import", () => {
     expect(error.message).toMatch(/Observaton/);
   });
 
-  it("needs one Patient and the person's measurements", () => {
+  it("needs one Patient, and records a measurement the Bundle lacks as unknown", () => {
     const bundle = structuredClone(bundleOf("seed-000-hip-weakness.json", false));
-    bundle.entry = (bundle.entry ?? []).filter(
-      (e) =>
-        e.resource?.resourceType !== "Patient" &&
-        !(e.resource as Observation).code?.coding?.some((c) => c.code === "29463-7"),
+    const noWeight = (e: NonNullable<typeof bundle.entry>[number]) =>
+      !(e.resource as Observation).code?.coding?.some((c) => c.code === "29463-7");
+    const withoutPatient = structuredClone(bundle);
+    withoutPatient.entry = (bundle.entry ?? []).filter(
+      (e) => e.resource?.resourceType !== "Patient",
     );
-    const error = importError(bundle);
-    expect(error.message).toContain("expected exactly one Patient, found 0");
-    expect(error.message).toContain("no body weight Observation (LOINC 29463-7)");
+    expect(importError(withoutPatient).message).toContain("expected exactly one Patient, found 0");
+    bundle.entry = (bundle.entry ?? []).filter(noWeight);
+    const { assessment, notes } = assessmentFromBundle(bundle);
+    expect((assessment.person as { bodyMass: unknown }).bodyMass).toBe("unknown");
+    expect(notes.join(" ")).toContain('no body weight Observation: recorded as "unknown"');
   });
 });

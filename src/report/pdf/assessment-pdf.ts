@@ -8,6 +8,7 @@ import type { AssessmentResult } from "../../core/assessment/assess.js";
 import type { Finding } from "../../core/findings/finding.types.js";
 import { formatNumber, joinWords } from "../../core/format.js";
 import type { Programme } from "../../core/program/programme.types.js";
+import { compareAssessments } from "../../core/retest/compare-assessments.js";
 import { SIDES } from "../../core/side.js";
 import { SOURCES, type SourceId } from "../../core/sources.js";
 import { strengthTestLabel } from "../../core/strength/strength.types.js";
@@ -27,6 +28,7 @@ import {
   table,
   title,
 } from "./pdf-document.js";
+import { progressSection } from "./progress-pdf.js";
 import { strengthChart } from "./strength-chart.js";
 
 /** An annotated picture from `hipcheck analyze --out`: its caption and PNG bytes. */
@@ -41,14 +43,9 @@ export interface AssessmentPdfOptions {
   programme?: Programme;
   /** Up to two pictures are printed beside the movement metrics. */
   frames?: readonly AnnotatedFrame[];
+  /** Earlier assessments of the same runner, oldest first: adds the progress section. */
+  earlier?: readonly AssessmentResult[];
 }
-
-const STATUS_LABEL = {
-  likely: "likely",
-  possible: "possible",
-  unlikely: "unlikely",
-  undetermined: "not yet determined",
-} as const;
 
 /** Renders the report; the PDF's creation date is the assessment date. */
 export async function assessmentPdf(
@@ -70,11 +67,17 @@ export async function assessmentPdf(
   const p = result.person;
   title(
     w,
-    `Assessment report — ${who}`,
-    `${result.assessedOn} · ${p.sex}, ${p.age} years, ${formatNumber(p.heightCm, 0)} cm, ${formatNumber(p.bodyMassKg, 1)} kg · for the ${options.audience} · rules ${result.rulesVersion}`,
+    `${options.earlier?.length ? "Progress report" : "Assessment report"} — ${who}`,
+    `${result.assessedOn} · ${personLine(p)} · for the ${options.audience} · rules ${result.rulesVersion}`,
   );
   redFlags(w, result, cite);
   paragraph(w, summary(result), { style: "bold" });
+  const earlier = options.earlier ?? [];
+  // A referral stands alone: no progress is weighed next to it.
+  if (earlier.length > 0 && !result.redFlags.referral) {
+    const all = [...earlier, result];
+    progressSection(w, all, compareAssessments(all), cite);
+  }
   if (result.likelyConditions.length > 0) {
     heading(w, "Where it hurts");
     for (const c of result.likelyConditions)
@@ -108,6 +111,16 @@ export async function assessmentPdf(
     { colour: COLOURS.muted, size: 8.5 },
   );
   return w.finish();
+}
+
+/** Sex, age, height and body mass; an "unknown" answer is said so, never filled in. */
+function personLine(p: AssessmentResult["person"]): string {
+  return [
+    p.sex ?? "sex unknown",
+    p.age === undefined ? "age unknown" : `${p.age} years`,
+    p.heightCm === undefined ? "height unknown" : `${formatNumber(p.heightCm, 0)} cm`,
+    p.bodyMassKg === undefined ? "body mass unknown" : `${formatNumber(p.bodyMassKg, 1)} kg`,
+  ].join(", ");
 }
 
 function redFlags(w: PdfWriter, result: AssessmentResult, cite: (id: SourceId) => string): void {
@@ -157,17 +170,9 @@ function findings(
   heading(w, "Findings");
   list.forEach((f, i) => {
     ensureSpace(w, 50);
-    const confidence =
-      f.confidence.considered === 0
-        ? ""
-        : ` · confidence ${f.confidence.level} (${f.confidence.agreeing} of ${f.confidence.considered} signs agree)`;
-    paragraph(
-      w,
-      `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""} — ${STATUS_LABEL[f.status]}${confidence}`,
-      {
-        style: "bold",
-      },
-    );
+    paragraph(w, `${i + 1}. ${f.title}${f.side ? ` (${f.side})` : ""}`, { style: "bold" });
+    // How likely, how sure and why: the same label as the text report.
+    paragraph(w, f.label[audience], { indent: 12, size: 8.5, colour: COLOURS.muted });
     paragraph(w, audience === "runner" ? f.plain : f.clinical, { indent: 12 });
     if (f.status !== "undetermined") {
       const shown = [

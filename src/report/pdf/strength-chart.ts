@@ -15,14 +15,16 @@ const LABEL_WIDTH = 130;
 const VALUE_WIDTH = 70;
 
 /** Torque per body mass when there is a lever arm, otherwise force per body mass. */
-function normalised(side: SideStrength): { value: number; unit: "Nm/kg" | "N/kg" } {
-  return side.torqueNmPerKg === undefined
-    ? { value: side.forceNPerKg, unit: "N/kg" }
-    : { value: side.torqueNmPerKg, unit: "Nm/kg" };
+function normalised(side: SideStrength): { value: number; unit: "Nm/kg" | "N/kg" } | undefined {
+  if (side.torqueNmPerKg !== undefined) return { value: side.torqueNmPerKg, unit: "Nm/kg" };
+  return side.forceNPerKg === undefined ? undefined : { value: side.forceNPerKg, unit: "N/kg" };
 }
 
+/** Tests with both sides per body mass (none when the body mass is unknown). */
 function paired(report: StrengthReport): StrengthTestResult[] {
-  return report.tests.filter((t) => t.sides.left && t.sides.right);
+  return report.tests.filter(
+    (t) => t.sides.left && t.sides.right && normalised(t.sides.left) && normalised(t.sides.right),
+  );
 }
 
 /**
@@ -47,7 +49,7 @@ export function strengthChart(w: PdfWriter, report: StrengthReport): void {
   for (const t of tests)
     for (const side of [t.sides.left, t.sides.right]) {
       if (!side) continue;
-      const { value, unit } = normalised(side);
+      const { value, unit } = normalised(side) as { value: number; unit: string };
       const expected = side.reference?.expected ?? side.reference?.range?.high ?? 0;
       scale.set(unit, Math.max(scale.get(unit) ?? 0, value, expected));
     }
@@ -69,8 +71,9 @@ export function strengthChart(w: PdfWriter, report: StrengthReport): void {
         });
     (["left", "right"] as const).forEach((sideName, i) => {
       const side = t.sides[sideName];
-      if (!side) return;
-      const { value, unit } = normalised(side);
+      const shown = side && normalised(side);
+      if (!shown) return;
+      const { value, unit } = shown;
       const max = scale.get(unit) || 1;
       const barY = y + i * (BAR + GAP);
       const length = (value / max) * barWidth;

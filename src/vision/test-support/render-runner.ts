@@ -15,10 +15,26 @@ import { project, type Vec3 } from "../../core/movement/test-support/virtual-cam
 import { type Canvas, type Colour, drawLine, fillDisc, fillRect, type Point } from "../draw.js";
 import { findFfmpeg } from "../ffmpeg.js";
 
-const SKIN: Colour = [224, 172, 138];
-const SHIRT: Colour = [30, 90, 200];
-const SHORTS: Colour = [35, 35, 40];
-const SHOE: Colour = [240, 240, 240];
+/** How the clip looks: a lit runner indoors, or a dark outline against the sky. */
+export type Look = "plain" | "silhouette";
+
+interface Palette {
+  skin: Colour;
+  shirt: Colour;
+  shorts: Colour;
+  shoe: Colour;
+}
+
+const PALETTES: Record<Look, Palette> = {
+  plain: {
+    skin: [224, 172, 138],
+    shirt: [30, 90, 200],
+    shorts: [35, 35, 40],
+    shoe: [240, 240, 240],
+  },
+  // Backlit: every part of the body the same near-black, so left and right look alike.
+  silhouette: { skin: [28, 26, 30], shirt: [28, 26, 30], shorts: [28, 26, 30], shoe: [28, 26, 30] },
+};
 
 /**
  * Draws the runner at `moment.t` seconds into `canvas` (the spec's camera scaled by
@@ -28,13 +44,23 @@ const SHOE: Colour = [240, 240, 240];
 export function renderRunner(
   canvas: Canvas,
   spec: RunnerSpec,
-  moment: { t: number; scale: number; shift?: Vec3; background?: boolean },
+  moment: {
+    t: number;
+    scale: number;
+    shift?: Vec3;
+    background?: boolean;
+    look?: Look;
+    /** Sideways offset of the scenery, px: a camera panning to follow the runner. */
+    panPx?: number;
+  },
 ): void {
   const { t, scale } = moment;
+  const look = moment.look ?? "plain";
+  const { skin: SKIN, shirt: SHIRT, shorts: SHORTS, shoe: SHOE } = PALETTES[look];
   const shift = moment.shift ?? [0, 0, 0];
   const camera = cameraFor(spec);
   const body = bodyAt(spec, t);
-  if (moment.background !== false) paintBackground(canvas);
+  if (moment.background !== false) paintBackground(canvas, look, moment.panPx ?? 0);
   const px = (p: Vec3 | undefined) => {
     const q = p
       ? project(camera, [p[0] + shift[0], p[1] + shift[1], p[2] + shift[2]])
@@ -95,18 +121,45 @@ export function renderRunner(
     fillDisc(canvas, { ...px([nose[0] - 0.1, nose[1] - 0.02, nose[2]]), r: 0.11 * metre }, SKIN);
 }
 
-/** Wall above, floor below the horizon. */
-function paintBackground(canvas: Canvas): void {
+/**
+ * Wall above, floor below the horizon (or sky and dark ground for a silhouette), with posts
+ * every 160 px that slide by `panPx` when the camera pans.
+ */
+function paintBackground(canvas: Canvas, look: Look, panPx: number): void {
+  const horizon = canvas.height * 0.55;
+  const [upper, lower, post]: Colour[] =
+    look === "silhouette"
+      ? [
+          [190, 215, 240],
+          [60, 62, 58],
+          [90, 95, 85],
+        ]
+      : [
+          [200, 205, 210],
+          [120, 110, 100],
+          [170, 175, 182],
+        ];
   fillRect(
     canvas,
-    { x: 0, y: 0, width: canvas.width, height: canvas.height * 0.55 },
-    { colour: [200, 205, 210] },
+    { x: 0, y: 0, width: canvas.width, height: horizon },
+    { colour: upper as Colour },
   );
   fillRect(
     canvas,
-    { x: 0, y: canvas.height * 0.55, width: canvas.width, height: canvas.height * 0.45 },
-    { colour: [120, 110, 100] },
+    { x: 0, y: horizon, width: canvas.width, height: canvas.height - horizon },
+    { colour: lower as Colour },
   );
+  if (panPx === 0 && look === "plain") return;
+  const spacing = 0.15 * canvas.width;
+  const width = spacing * 0.3;
+  const offset = ((-panPx % spacing) + spacing) % spacing;
+  for (let x = offset - spacing; x < canvas.width; x += spacing) {
+    fillRect(
+      canvas,
+      { x, y: horizon * 0.6, width, height: horizon * 0.4 + 4 },
+      { colour: post as Colour },
+    );
+  }
 }
 
 const mid = (a: Vec3, b: Vec3): Vec3 => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2];
@@ -123,9 +176,27 @@ export interface Companion {
  */
 export async function writeRunnerVideo(
   path: string,
-  options: Partial<RunnerSpec> & { scale?: number; companion?: Companion } = {},
+  options: Partial<RunnerSpec> & {
+    scale?: number;
+    companion?: Companion;
+    look?: Look;
+    /** The camera panning: the scenery slides this many px (at scale 1) per second. */
+    panPxPerS?: number;
+    /** Slow motion: frames filmed at the spec's fps are stored at this rate. */
+    storedFps?: number;
+    /** With storedFps: also record the capture rate as an Android phone does. */
+    tagCaptureFps?: boolean;
+  } = {},
 ): Promise<RunnerSpec> {
-  const { scale = 1, companion, ...overrides } = options;
+  const {
+    scale = 1,
+    companion,
+    look,
+    panPxPerS = 0,
+    storedFps,
+    tagCaptureFps,
+    ...overrides
+  } = options;
   const spec: RunnerSpec = { ...DEFAULT_RUNNER, durationS: 4, ...overrides };
   const camera = cameraFor(spec);
   const width = 2 * Math.round((camera.width * scale) / 2);
@@ -143,7 +214,7 @@ export async function writeRunnerVideo(
       "-s",
       `${width}x${height}`,
       "-r",
-      String(spec.fps),
+      String(storedFps ?? spec.fps),
       "-i",
       "pipe:0",
       "-c:v",
@@ -152,6 +223,9 @@ export async function writeRunnerVideo(
       "ultrafast",
       "-pix_fmt",
       "yuv420p",
+      ...(storedFps && tagCaptureFps
+        ? ["-movflags", "use_metadata_tags", "-metadata", `com.android.capture.fps=${spec.fps}`]
+        : []),
       path,
     ],
     { stdio: ["pipe", "ignore", "pipe"] },
@@ -165,11 +239,12 @@ export async function writeRunnerVideo(
   const frames = Math.round(spec.durationS * spec.fps);
   for (let i = 0; i < frames; i++) {
     const t = i / spec.fps;
+    const scene = { scale, ...(look ? { look } : {}), panPx: panPxPerS * scale * t };
     if (companion) {
-      renderRunner(canvas, spec, { t: t + companion.delayS, scale, shift: companion.shift });
-      renderRunner(canvas, spec, { t, scale, background: false });
+      renderRunner(canvas, spec, { ...scene, t: t + companion.delayS, shift: companion.shift });
+      renderRunner(canvas, spec, { ...scene, t, background: false });
     } else {
-      renderRunner(canvas, spec, { t, scale });
+      renderRunner(canvas, spec, { ...scene, t });
     }
     if (!child.stdin.write(canvas.rgb))
       await new Promise((resolve) => child.stdin.once("drain", resolve));

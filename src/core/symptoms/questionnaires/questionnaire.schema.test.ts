@@ -104,7 +104,8 @@ describe("parseQuestionnaires: messages a clinician can act on", () => {
       issues: [
         {
           path: "[0].date",
-          message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-11-20 — got "2026-02-29"',
+          message:
+            'must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, e.g. 2026-11-20 — got "2026-02-29"',
         },
       ],
     },
@@ -114,7 +115,8 @@ describe("parseQuestionnaires: messages a clinician can act on", () => {
       issues: [
         {
           path: "[0].date",
-          message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-11-20 — got "20/11/2026"',
+          message:
+            'must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, e.g. 2026-11-20 — got "20/11/2026"',
         },
       ],
     },
@@ -157,7 +159,8 @@ describe("parseQuestionnaires: messages a clinician can act on", () => {
     expect(issuesOf(data)).toEqual([
       {
         path: "[0].date",
-        message: 'must be a calendar date written YYYY-MM-DD, e.g. 2026-11-20 — got "2026-13-01"',
+        message:
+          'must be a calendar date written YYYY-MM-DD between 1900-01-01 and 2099-12-31, e.g. 2026-11-20 — got "2026-13-01"',
       },
       { path: "[0].answers.1", message: "AKPS item 1 takes 0, 3 or 5 — got 4" },
       { path: "[0].answers.3", message: "AKPS item 3 takes 0, 2, 3 or 5 — got 1" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "../../calendar-date.js";
+import { DATE_RANGE_TEXT, isCalendarDate } from "../../calendar-date.js";
 import { parseWith } from "../../errors.js";
 import { checkAnswers } from "./answers.js";
 import type { Answers, InstrumentId, QuestionnaireResponse } from "./questionnaire.types.js";
@@ -13,7 +13,7 @@ import {
 
 const dateSchema = z.string().refine(isCalendarDate, {
   error: (issue) =>
-    `must be a calendar date written YYYY-MM-DD, e.g. 2026-11-20 — got ${JSON.stringify(issue.input)}`,
+    `must be a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT}, e.g. 2026-11-20 — got ${JSON.stringify(issue.input)}`,
 });
 
 // A refinement rather than z.enum, so that the message shows what was typed whatever parse
