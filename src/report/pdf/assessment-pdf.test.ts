@@ -53,7 +53,9 @@ describe("assessment report PDF", () => {
     const text = pdfText(path);
     expect(text).toContain("Zoë Lefèvre");
     expect(text).toContain("2026-11-20");
-    expect(text).toMatch(/Hip-driven knee pain \(right\)\s+LIKELY · confidence high — for: hip symmetry/);
+    expect(text).toMatch(
+      /Hip-driven knee pain \(right\)\s+LIKELY · confidence high — for: hip symmetry/,
+    );
     // Strength table: best right hip abduction 81 N, LSI 70 %, right 1.02 Nm/kg against 1.46 left.
     expect(text).toMatch(/Hip abduction \(side-lying,[\s\S]*116 N[\s\S]*81 N[\s\S]*70 %/);
     expect(text).toContain("1.46 / 1.02");
