@@ -101,7 +101,9 @@ function removeStagingOnInterrupt(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       for (const path of staging) rmSync(path, { recursive: true, force: true });
-      process.exit(signal === "SIGINT" ? 130 : 143);
+      // Ended by the signal itself, as a shell expects (exit status 130 for Ctrl-C): no exit
+      // handlers run, so native pose runtimes still busy in worker threads are not torn down.
+      process.kill(process.pid, signal);
     });
   }
 }

@@ -10,6 +10,10 @@ import { onnxModelPath, POSE_MODELS, type PoseModelKind } from "./model-files.js
 import { decodeMoveNet, MOVENET_OUTPUTS } from "./movenet-decode.js";
 import type { PoseNetwork } from "./pose-network.js";
 
+// ONNX Runtime's own warnings (e.g. that it cannot keep a telemetry id in a read-only home) are
+// written straight to stderr with terminal colours; failures still arrive as errors here.
+ort.env.logLevel = "error";
+
 /** Opens a model's ONNX session; throws naming the file when there is none. */
 export async function openOnnxSession(kind: PoseModelKind): Promise<ort.InferenceSession> {
   const path = onnxModelPath(kind);

@@ -220,7 +220,48 @@ export function detectGaitEvents(
     1,
   );
   const sideConflicts = assignSides(steps, votes, Math.max(2, 0.5 * travel));
-  return { steps, flightAccelPx: Math.max(0, g), sideConflicts, offRhythm: beat.dropped };
+  // The fall in flight for the clip's time scale: a parabola over the middle of each flight is
+  // far less swayed by pose jitter than the curvature at a noisy peak.
+  const fall = period ? flightFall(y, highs, fps, period) : g;
+  return { steps, flightAccelPx: Math.max(0, fall), sideConflicts, offRhythm: beat.dropped };
+}
+
+/** Share of the step period, centred on the pelvis's highest point, taken as free flight. */
+const FLIGHT_SHARE = 0.3;
+
+/**
+ * Downward acceleration in flight, units of `y` per s²: the median over the flights of a
+ * least-squares parabola fitted to the pelvis height around each highest point.
+ */
+function flightFall(
+  y: Float64Array,
+  highs: readonly number[],
+  fps: number,
+  periodS: number,
+): number {
+  const half = Math.max(2, Math.round((FLIGHT_SHARE / 2) * periodS * fps));
+  const falls: number[] = [];
+  for (const h of highs) {
+    if (h - half < 0 || h + half >= y.length) continue;
+    // Centred sample times make the fit's normal equations for the t² term separable.
+    let s2 = 0;
+    let s4 = 0;
+    let sy = 0;
+    let sy2 = 0;
+    const n = 2 * half + 1;
+    for (let i = -half; i <= half; i++) {
+      const t = i / fps;
+      const v = y[h + i] ?? 0;
+      s2 += t * t;
+      s4 += t ** 4;
+      sy += v;
+      sy2 += v * t * t;
+    }
+    const c = (n * sy2 - s2 * sy) / (n * s4 - s2 * s2);
+    // Image y grows downwards: falling means y curving up, c > 0.
+    if (Number.isFinite(c)) falls.push(2 * c);
+  }
+  return falls.length > 0 ? median(falls) : 0;
 }
 
 /**
