@@ -95,6 +95,31 @@ beforeAll(async () => {
     "logs:\n  - { date: 2026-12-01, type: run, run: { level: 1, durationMin: 30, painDuring: 1 } }\n",
   );
   writeFileSync(at("logs-empty.yaml"), "logs: []\n");
+  // Files from devices and other systems.
+  writeFileSync(
+    at("truncated.fit"),
+    (await readFile("examples/run-2026-11-14.fit")).subarray(0, 40),
+  );
+  writeFileSync(
+    at("no-track.gpx"),
+    '<?xml version="1.0"?><gpx version="1.1" creator="x"><metadata/></gpx>',
+  );
+  writeFileSync(
+    at("no-force.csv"),
+    "Test,Position,Method,Laterality,Repetition\nhip-abduction,supine,make,Left,1\n",
+  );
+  writeFileSync(
+    at("comma-decimal.csv"),
+    "Test;Position;Method;Laterality;Repetition;maxForceNewtons\nhip-abduction;supine;make;Left;1;212,5\n",
+  );
+  writeFileSync(
+    at("misspelt-bundle.json"),
+    JSON.stringify({
+      resourceType: "Bundle",
+      type: "collection",
+      entry: [{ resource: { resourceType: "Observaton", status: "final" } }],
+    }),
+  );
 }, 60_000);
 afterAll(() => {
   chmodSync(at("openpose-locked"), 0o755);
@@ -137,6 +162,27 @@ const commandLineCases: HostileCase[] = [
   ["--equipment trampoline", ["plan", SEED, ...START, "--equipment", "trampoline"], '"trampoline"'],
   ["plan without --start", ["plan", SEED], "--start"],
   ["progress with one file", ["progress", at("logs.yaml")], "'logs'"],
+  ["report --page a5", ["report", SEED, "--pdf", at("r.pdf"), "--page", "a5"], "'a5'"],
+  ["report --for coach", ["report", SEED, "--pdf", at("r.pdf"), "--for", "coach"], "'coach'"],
+  ["report without --pdf", ["report", SEED], "--pdf"],
+  ["handout --page a5", ["handout", SEED, "--pdf", at("h.pdf"), "--page", "a5"], "'a5'"],
+  ["fhir frobnicate", ["fhir", "frobnicate"], "frobnicate"],
+  [
+    "import-strength --format xml",
+    ["import-strength", at("no-force.csv"), "--format", "xml"],
+    "'xml'",
+  ],
+  [
+    "import-strength --lever-arm 0",
+    ["import-strength", at("no-force.csv"), "--lever-arm", "0"],
+    "--lever-arm <cm>' argument '0'",
+  ],
+  [
+    "a trace without its test",
+    ["import-strength", at("no-force.csv"), "--format", "trace"],
+    "--test",
+  ],
+  ["import-runs without a file", ["import-runs"], "'files'"],
 ];
 
 /** Input files and destinations: exit 1 before any work, the file or the option and path named. */
@@ -249,6 +295,56 @@ const inputCases: HostileCase[] = [
   ],
   ["--ics in /proc", ["plan", SEED, ...START, "--ics", "/proc/x/y.ics"], "--ics /proc/x/y.ics"],
   ["--ics on a folder", ["plan", SEED, ...START, "--ics", dir], `--ics ${dir}`, "it is a folder"],
+  [
+    "a truncated FIT file",
+    ["import-runs", at("truncated.fit")],
+    at("truncated.fit"),
+    "truncated or damaged",
+  ],
+  [
+    "a GPX file without a track",
+    ["import-runs", at("no-track.gpx")],
+    at("no-track.gpx"),
+    "no track",
+  ],
+  ["a run file that is neither", ["import-runs", SEED], SEED, "expected a .fit or .gpx file"],
+  [
+    "a dynamometer CSV without a force column",
+    ["import-strength", at("no-force.csv")],
+    at("no-force.csv"),
+    "missing column for force",
+  ],
+  [
+    "a dynamometer CSV with comma decimals",
+    ["import-strength", at("comma-decimal.csv")],
+    at("comma-decimal.csv"),
+    '"212,5" uses a comma as the decimal separator',
+  ],
+  [
+    "a FHIR Bundle with a misspelt resource type",
+    ["fhir", "import", at("misspelt-bundle.json")],
+    at("misspelt-bundle.json"),
+    "Bundle.entry[0].resource.resourceType",
+  ],
+  ["a FHIR file that is not a Bundle", ["fhir", "import", SEED], SEED, 'expected "Bundle"'],
+  [
+    "a handout from a file that is not a plan",
+    ["handout", SEED, "--pdf", at("h.pdf")],
+    SEED,
+    "not a hipcheck plan",
+  ],
+  ["report --pdf on a folder", ["report", SEED, "--pdf", dir], `--pdf ${dir}`, "it is a folder"],
+  ["report --pdf in /proc", ["report", SEED, "--pdf", "/proc/x/r.pdf"], "--pdf /proc/x/r.pdf"],
+  [
+    "report of a later assessment given first",
+    ["report", "examples/seed-000-six-weeks-later.json", SEED, "--pdf", at("r.pdf")],
+    "is dated after this one",
+  ],
+  [
+    "export-strength --csv in /proc",
+    ["export-strength", SEED, "--csv", "/proc/x.csv"],
+    "--csv /proc/x.csv",
+  ],
   [
     "--illustrations on a file",
     ["plan", SEED, ...START, "--illustrations", at("a-file")],

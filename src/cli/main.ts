@@ -2,10 +2,14 @@
 import { registerAnalyze } from "./commands/analyze.command.js";
 import { registerAssess } from "./commands/assess.command.js";
 import { registerCompare } from "./commands/compare.command.js";
+import { registerFhir } from "./commands/fhir.command.js";
 import { registerPlan } from "./commands/plan.command.js";
 import { registerProgress } from "./commands/progress.command.js";
+import { registerReport } from "./commands/report.command.js";
+import { registerRuns } from "./commands/runs.command.js";
 import { registerSchema } from "./commands/schema.command.js";
 import { registerServe } from "./commands/serve.command.js";
+import { registerStrength } from "./commands/strength.command.js";
 import { createProgram, runProgram } from "./program.js";
 
 const program = createProgram();
@@ -16,5 +20,9 @@ registerCompare(program);
 registerPlan(program);
 registerProgress(program);
 registerServe(program);
+registerReport(program);
+registerFhir(program);
+registerStrength(program);
+registerRuns(program);
 
 process.exitCode = await runProgram(program, process.argv);

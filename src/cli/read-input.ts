@@ -11,9 +11,27 @@ const BYTE_ORDER_MARK = "\uFEFF";
  * anything else is tried as JSON, then YAML. The top level must be an object.
  */
 export async function readDataFile(path: string): Promise<unknown> {
-  let text: string;
+  let text = await readTextFile(path);
+  if (text.includes("\u0000"))
+    throw new FileError(`${path} is not a JSON or YAML text file (it holds binary data)`);
+  if (text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
+  const data = parseText(path, text);
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    throw new FileError(
+      `${path} must hold a JSON or YAML object (fields and values), not ${Array.isArray(data) ? "a list" : "a single value"}`,
+    );
+  return data;
+}
+
+/** Reads a whole text file (UTF-8); a failure names the file and says why. */
+export async function readTextFile(path: string): Promise<string> {
+  return (await readBinaryFile(path)).toString("utf8");
+}
+
+/** Reads a whole file as bytes; a failure names the file and says why. */
+export async function readBinaryFile(path: string): Promise<Buffer> {
   try {
-    text = await readFile(path, "utf8");
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileError(
@@ -24,15 +42,6 @@ export async function readDataFile(path: string): Promise<unknown> {
           : `${path}: cannot be read (${fileProblem(error)})`,
     );
   }
-  if (text.includes("\u0000"))
-    throw new FileError(`${path} is not a JSON or YAML text file (it holds binary data)`);
-  if (text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
-  const data = parseText(path, text);
-  if (data === null || typeof data !== "object" || Array.isArray(data))
-    throw new FileError(
-      `${path} must hold a JSON or YAML object (fields and values), not ${Array.isArray(data) ? "a list" : "a single value"}`,
-    );
-  return data;
 }
 
 function parseText(path: string, text: string): unknown {

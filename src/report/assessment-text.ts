@@ -55,6 +55,7 @@ export function renderAssessment(
 /** "female, 34 years, 62.0 kg, 168 cm"; an unknown detail is said to be unknown. */
 function personLine(p: AssessmentResult["person"]): string {
   return [
+    ...(p.name ? [p.name] : []),
     p.sex ?? "sex unknown",
     p.age === undefined ? "age unknown" : `${p.age} years`,
     p.bodyMassKg === undefined ? "body mass unknown" : `${formatNumber(p.bodyMassKg, 1)} kg`,

@@ -70,6 +70,7 @@ export function strengthSection(report: StrengthReport): string {
       ];
     }),
   );
+  const device = deviceLines(report);
   return [
     heading("Strength (hand-held dynamometer)"),
     table(
@@ -94,6 +95,26 @@ export function strengthSection(report: StrengthReport): string {
     ),
     ...[...new Set(involved)].map((line) => wrap(line, 2, "· ")),
     ...traces.map((line) => wrap(line, 2, "· ")),
+    ...device.map((line) => wrap(line, 2, "· ")),
     ...[...new Set(notes)].map((note) => wrap(note, 2, "! ")),
   ].join("\n");
+}
+
+/** "Device, right hip abduction (strongest trial): RFD 850 N/s, time to peak 420 ms." per side that has them. */
+export function deviceLines(report: StrengthReport): string[] {
+  return report.tests.flatMap((t) =>
+    SIDES.flatMap((side) => {
+      const m = t.sides[side]?.bestTrialMetrics;
+      if (!m || (m.rfdNPerS === undefined && m.timeToPeakMs === undefined)) return [];
+      const parts = [
+        m.rfdNPerS === undefined
+          ? ""
+          : `rate of force development ${formatNumber(m.rfdNPerS, 0)} N/s`,
+        m.timeToPeakMs === undefined ? "" : `time to peak ${formatNumber(m.timeToPeakMs, 0)} ms`,
+      ].filter(Boolean);
+      return [
+        `Device, ${side} ${strengthTestLabel(t.test).toLowerCase()} (strongest trial): ${parts.join(", ")}.`,
+      ];
+    }),
+  );
 }

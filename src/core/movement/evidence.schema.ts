@@ -43,7 +43,7 @@ export const movementEvidenceSchema = z
       .strict()
       .optional(),
     confidence: z.enum(["low", "moderate", "high"]),
-    method: z.enum(["self-test", "clinician-observation", "video"]),
+    method: z.enum(["self-test", "clinician-observation", "video", "watch"]),
     observation: z.string().min(1, "describe what was observed"),
     source: z.enum(sourceIds, {
       error: "source must be one of hipcheck's source ids (see docs/clinical-sources.md)",

@@ -28,7 +28,8 @@ export type MovementSign =
   | "lateral-movement" // side-to-side movement while running
   | "crossover"; // feet land on or across the midline
 
-export type EvidenceMethod = "self-test" | "clinician-observation" | "video";
+/** How a sign was observed; "watch" is a running watch's own measurement (cadence). */
+export type EvidenceMethod = "self-test" | "clinician-observation" | "video" | "watch";
 export type Confidence = "low" | "moderate" | "high";
 
 /** A measured quantity behind a sign, with its unit and, where known, its reference. */

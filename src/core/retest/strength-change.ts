@@ -43,6 +43,8 @@ export interface MeasureChange {
   to: number;
   /** to − from, as the numbers read. */
   change: number;
+  /** Nm/kg only: the change in percent of the first value, whole, the basis of `exceeds`. */
+  changePercent?: number;
   /** Smallest change that is more than measurement error (MDC) or that matters to patients (MCID). */
   threshold: { kind: "mdc" | "mcid"; value: number; unit: string; source: SourceId };
   /** |change| at least the threshold. */
@@ -159,6 +161,7 @@ function perKgChange(o: {
     from,
     to,
     change: Math.round((to - from) * 100) / 100,
+    changePercent: Math.round(percent),
     threshold: { kind: "mdc", value: mdc, unit: "% of the first value", source: "thorborg-2010" },
     exceeds,
     judgement,

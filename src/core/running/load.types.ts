@@ -6,6 +6,10 @@ export interface RunRecord {
   date: string;
   distanceKm: number;
   durationMin?: number;
+  /** Average steps a minute, from a watch. */
+  cadenceSpm?: number;
+  /** Average heart rate, beats a minute, from a watch or chest strap. */
+  heartRateBpm?: number;
 }
 
 /**

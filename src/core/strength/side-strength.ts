@@ -78,6 +78,8 @@ export function analyseSide(
     }
   }
 
+  const bestTrialMetrics = input.trialMetrics?.[input.trialsN.indexOf(trials.bestN)];
+
   const outcome = compareWithReference({
     test: input.test,
     side: input.side,
@@ -103,6 +105,7 @@ export function analyseSide(
     overpowered,
     ...(overpoweredWarning ? { overpoweredWarning } : {}),
     ...(trace ? { trace } : {}),
+    ...(bestTrialMetrics ? { bestTrialMetrics } : {}),
     ...(outcome && "reference" in outcome ? { reference: outcome.reference } : {}),
     ...(outcome && "missing" in outcome ? { referenceMissing: outcome.missing } : {}),
     enteredUnit: input.enteredUnit,

@@ -78,6 +78,21 @@ const traceSchema = z
   })
   .strict();
 
+/** What a dynamometer reports per trial beside its peak: RFD in `unit` per second, time to peak in ms. */
+const trialMetricSchema = z
+  .object({
+    rfd: z
+      .number()
+      .gt(0, { error: "rate of force development must be above 0 per second" })
+      .optional(),
+    timeToPeakMs: z
+      .number()
+      .gt(0, { error: "time to peak must be above 0 ms" })
+      .max(10_000, { error: "time to peak must be at most 10,000 ms" })
+      .optional(),
+  })
+  .strict();
+
 const strengthTestEntrySchema = z
   .object({
     test: z
@@ -108,6 +123,10 @@ const strengthTestEntrySchema = z
     trace: traceSchema
       .optional()
       .meta({ description: "Raw force–time trace of one trial, in `unit`." }),
+    trialMetrics: z
+      .array(trialMetricSchema)
+      .optional()
+      .meta({ description: "Per trial, as the device reports: rfd (`unit`/s), timeToPeakMs." }),
   })
   .strict()
   // The plausible ceiling per unit, for editors (JSON Schema if/then); the check below enforces it.
@@ -128,6 +147,13 @@ const strengthTestEntrySchema = z
         });
       }
     });
+    if (entry.trialMetrics && entry.trialMetrics.length !== entry.trials.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["trialMetrics"],
+        message: `give one entry per trial: ${entry.trials.length} trials, ${entry.trialMetrics.length} trial metrics`,
+      });
+    }
     if (entry.testerLimit !== undefined && entry.testerLimit >= limit) {
       ctx.addIssue({
         code: "custom",
@@ -152,6 +178,14 @@ const strengthTestEntrySchema = z
       ...(entry.trace === undefined
         ? {}
         : { trace: { rateHz: entry.trace.rateHz, samplesN: entry.trace.samples.map(newtons) } }),
+      ...(entry.trialMetrics === undefined
+        ? {}
+        : {
+            trialMetrics: entry.trialMetrics.map((m) => ({
+              ...(m.rfd === undefined ? {} : { rfdNPerS: newtons(m.rfd) }),
+              ...(m.timeToPeakMs === undefined ? {} : { timeToPeakMs: m.timeToPeakMs }),
+            })),
+          }),
       enteredUnit: unit,
     };
   });

@@ -65,8 +65,16 @@ export interface StrengthTestInput {
   /** The most the tester can hold, when known (krause-2014). */
   testerLimitN?: Newtons;
   trace?: ForceTrace;
+  /** Per trial, what the device reported beside the peak (VALD-style exports). */
+  trialMetrics?: TrialMetrics[];
   /** The unit the readings were entered in; everything above is in newtons. */
   enteredUnit: ForceUnit;
+}
+
+/** A device's own figures for one trial: rate of force development (N/s) and time to peak (ms). */
+export interface TrialMetrics {
+  rfdNPerS?: number;
+  timeToPeakMs?: number;
 }
 
 /** What a force trace gives (trace.ts). */
@@ -130,6 +138,8 @@ export interface SideStrength {
   overpowered: boolean;
   overpoweredWarning?: string;
   trace?: ForceTraceResult;
+  /** The device's figures for the strongest trial, when the file gave them. */
+  bestTrialMetrics?: TrialMetrics;
   reference?: ReferenceComparison;
   /** Why there is no reference comparison, for a test that has reference values. */
   referenceMissing?: string;

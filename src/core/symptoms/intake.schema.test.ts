@@ -48,6 +48,14 @@ describe("person", () => {
     });
   });
 
+  it("keeps an optional name as written, trimmed, and refuses an empty one", () => {
+    expect(parseWith(personSchema, person({ name: "  Zoë Lefèvre " })).name).toBe("Zoë Lefèvre");
+    expect(parseWith(personSchema, person())).not.toHaveProperty("name");
+    expect(issuesOf(personSchema, person({ name: " " }))).toEqual([
+      issue("name", "name cannot be empty; leave it out instead"),
+    ]);
+  });
+
   it("converts pounds to kilograms", () => {
     const parsed = parseWith(personSchema, person({ bodyMass: 150, bodyMassUnit: "lb" }));
     expect(parsed.bodyMassKg).toBeCloseTo(68.039, 3);
@@ -266,6 +274,25 @@ describe("training", () => {
     runs: [{ date: "2026-11-14", distance: 14, durationMin: 80 }],
     breakFromRunning: { weeks: 130, resumedWeeksAgo: 3 },
   };
+
+  it("keeps a watch's cadence and heart rate on a run, within plausible ranges", () => {
+    const run = {
+      date: "2026-11-14",
+      distance: 5.28,
+      durationMin: 40,
+      cadenceSpm: 154,
+      heartRateBpm: 143,
+    };
+    expect(parseWith(trainingSchema, { runs: [run] }).runs).toEqual([
+      { date: "2026-11-14", distanceKm: 5.28, durationMin: 40, cadenceSpm: 154, heartRateBpm: 143 },
+    ]);
+    expect(
+      issuesOf(trainingSchema, { runs: [{ ...run, cadenceSpm: 15, heartRateBpm: 400 }] }),
+    ).toEqual([
+      issue("runs[0].cadenceSpm", "average cadence must be between 60 and 260 steps a minute"),
+      issue("runs[0].heartRateBpm", "average heart rate must be between 30 and 240 beats a minute"),
+    ]);
+  });
 
   it("keeps kilometres and fits the load rules' TrainingHistory", () => {
     const parsed: Training = parseWith(trainingSchema, example);

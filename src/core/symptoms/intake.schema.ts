@@ -34,6 +34,8 @@ export const BODY_MASS_RANGE_KG = { min: 20, max: 300 } as const;
  * absent when the person answered "unknown": the rules that need it say what they could not do.
  */
 export interface Person {
+  /** The runner's name as they write it, for reports and records; optional. */
+  name?: string;
   /** Whole years, 10–100. */
   age?: number;
   sex?: Sex;
@@ -92,6 +94,12 @@ function bodyMassRangeByUnit(): Record<string, unknown> {
  */
 export const personSchema = z
   .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, "name cannot be empty; leave it out instead")
+      .max(200, "name must be at most 200 characters")
+      .optional(),
     age: z.union(
       [
         z.number().refine(Number.isInteger, AGE_MESSAGE).min(10, AGE_MESSAGE).max(100, AGE_MESSAGE),
@@ -131,7 +139,7 @@ export const personSchema = z
     { when: (payload) => hasValidBodyMass(payload.value) },
   )
   .transform((person): Person => {
-    const out: Person = {};
+    const out: Person = person.name === undefined ? {} : { name: person.name };
     if (person.age !== UNKNOWN) out.age = person.age;
     if (person.sex !== UNKNOWN) out.sex = person.sex;
     if (person.heightCm !== UNKNOWN) out.heightCm = person.heightCm;
@@ -319,11 +327,15 @@ function distance(label: string, max: number) {
 
 const DATE_MESSAGE = `date must be a calendar date written YYYY-MM-DD ${DATE_RANGE_TEXT}, e.g. 2026-11-14`;
 const RUN_DURATION_MESSAGE = "run duration must be between 1 and 1440 minutes";
+const CADENCE_MESSAGE = "average cadence must be between 60 and 260 steps a minute";
+const HEART_RATE_MESSAGE = "average heart rate must be between 30 and 240 beats a minute";
 
 const runSchema = z.strictObject({
   date: z.string().refine(isCalendarDate, DATE_MESSAGE),
   distance: distance("run distance", MAX_RUN_DISTANCE),
   durationMin: z.number().min(1, RUN_DURATION_MESSAGE).max(1440, RUN_DURATION_MESSAGE).optional(),
+  cadenceSpm: z.number().min(60, CADENCE_MESSAGE).max(260, CADENCE_MESSAGE).optional(),
+  heartRateBpm: z.number().min(30, HEART_RATE_MESSAGE).max(240, HEART_RATE_MESSAGE).optional(),
 });
 
 const BREAK_MESSAGE = "a break from running must last between 1 and 2600 weeks";
@@ -367,6 +379,8 @@ export const trainingSchema = z
       out.runs = training.runs.map((run): RunRecord => {
         const record: RunRecord = { date: run.date, distanceKm: km(run.distance) };
         if (run.durationMin !== undefined) record.durationMin = run.durationMin;
+        if (run.cadenceSpm !== undefined) record.cadenceSpm = run.cadenceSpm;
+        if (run.heartRateBpm !== undefined) record.heartRateBpm = run.heartRateBpm;
         return record;
       });
     }
