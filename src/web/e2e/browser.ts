@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import axe from "axe-core";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { serverConfigFromEnv } from "../../server/config.js";
 import { type RunningServer, serve } from "../../server/serve.js";
 
@@ -112,4 +112,59 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until `read` gives something `ok` accepts; fails naming what was last seen. */
+async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch {
+      // Not on the page yet.
+    }
+    if (Date.now() > deadline)
+      throw new Error(`expected ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const matches = (text: string, want: string | RegExp) =>
+  typeof want === "string" ? text.includes(want) : want.test(text);
+
+/** The locator's text comes to contain (or match) what a person would look for. */
+export function seeText(
+  locator: Locator,
+  want: string | RegExp,
+  timeoutMs?: number,
+): Promise<string> {
+  return until(
+    () => locator.innerText({ timeout: 1000 }),
+    (t) => matches(t, want),
+    `text ${want}`,
+    timeoutMs,
+  );
+}
+
+export function seeValue(locator: Locator, want: string): Promise<string> {
+  return until(
+    () => locator.inputValue({ timeout: 1000 }),
+    (v) => v === want,
+    `value "${want}"`,
+  );
+}
+
+export function seeCount(
+  locator: Locator,
+  ok: (n: number) => boolean,
+  what: string,
+): Promise<number> {
+  return until(() => locator.count(), ok, what);
 }

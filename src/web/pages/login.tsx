@@ -32,7 +32,8 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (reply: SignedIn) => voi
             : await api<SignedIn>("POST", `/api/invites/${inviteToken}/accept`, {
                 email,
                 password,
-                name,
+                // The invite may already name the person.
+                ...(name.trim() ? { name } : {}),
               });
       onSignedIn(reply);
     } catch (e) {

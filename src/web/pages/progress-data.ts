@@ -75,7 +75,7 @@ export function weekly(programme: Programme | undefined, logs: readonly LogRow[]
     { planned: number; done: number; planMin: number; runMin: number }
   >();
   for (const s of programme.sessions) {
-    if (s.date > today) continue;
+    if (s.date >= today) continue; // today is not over yet
     const w = mondayOf(s.date);
     const row = weeks.get(w) ?? { planned: 0, done: 0, planMin: 0, runMin: 0 };
     if (s.kind !== "rest") {
