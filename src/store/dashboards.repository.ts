@@ -63,7 +63,10 @@ export async function attentionList(
         coalesce(la.referral, false) AS red_flag,
         la.assessed_on AS last_assessed_on,
         pain.recent, pain.previous, pain.worst,
-        coalesce(missed.n, 0)::int AS missed,
+        CASE WHEN p.id IS NULL THEN 0 ELSE
+          (SELECT count(*) FROM unnest(p.planned_days) AS d(day)
+           WHERE d.day >= ${today}::date - 7 AND d.day < ${today}::date) - coalesce(pain.planned_logged, 0)
+        END::int AS missed,
         (p.id IS NOT NULL AND la.assessed_on <= ${today}::date - ${rules.retestDays}::int) AS retest_due
       FROM visible v
       LEFT JOIN LATERAL (
@@ -71,17 +74,16 @@ export async function attentionList(
         WHERE a.runner_id = v.id AND a.result IS NOT NULL
         ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) la ON true
       LEFT JOIN programmes p ON p.runner_id = v.id AND p.active
+      -- One index range scan of the last 14 days of logs per runner gives the pain figures
+      -- and how many of last week's planned days have a log.
       LEFT JOIN LATERAL (
         SELECT avg(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS recent,
                avg(l.pain_max) FILTER (WHERE l.logged_on <= ${today}::date - 7) AS previous,
-               max(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS worst
+               max(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS worst,
+               count(DISTINCT l.logged_on) FILTER (WHERE l.logged_on >= ${today}::date - 7
+                 AND l.logged_on < ${today}::date AND l.logged_on = ANY (p.planned_days)) AS planned_logged
         FROM session_logs l
         WHERE l.runner_id = v.id AND l.logged_on > ${today}::date - 14 AND l.logged_on <= ${today}::date) pain ON true
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS n FROM unnest(p.planned_days) AS d(day)
-        WHERE d.day >= ${today}::date - 7 AND d.day < ${today}::date
-          AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = v.id AND l.logged_on = d.day)) missed
-        ON p.id IS NOT NULL
     ), scored AS (
       SELECT f.*,
         (coalesce(f.recent - f.previous >= ${rules.painRisePoints}, false)
@@ -111,13 +113,13 @@ export async function runnerDay(db: Db, runnerId: string, today: string) {
     nextRun: unknown | null;
   }>`
     SELECT p.id AS "programmeId",
-      coalesce((SELECT jsonb_agg(s) FROM jsonb_array_elements(p.programme->'sessions') s
-                WHERE s->>'date' = ${today} AND s->>'kind' <> 'rest'), '[]') AS due,
-      (SELECT s FROM jsonb_array_elements(p.programme->'sessions') s
-       WHERE s->>'date' >= ${today} AND s->>'kind' = 'run'
+      coalesce((SELECT jsonb_agg(ps.session) FROM programme_sessions ps
+                WHERE ps.programme_id = p.id AND ps.day = ${today}::date AND ps.kind <> 'rest'), '[]') AS due,
+      (SELECT ps.session FROM programme_sessions ps
+       WHERE ps.programme_id = p.id AND ps.day >= ${today}::date AND ps.kind = 'run'
          AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = p.runner_id
-                         AND l.kind = 'run' AND l.logged_on = (s->>'date')::date)
-       ORDER BY s->>'date' LIMIT 1) AS "nextRun"
+                         AND l.kind = 'run' AND l.logged_on = ps.day)
+       ORDER BY ps.day LIMIT 1) AS "nextRun"
     FROM programmes p WHERE p.runner_id = ${runnerId}::uuid AND p.active`.execute(db);
   return result.rows[0];
 }

@@ -165,6 +165,16 @@ export async function insertProgramme(
       planned_days: p.plannedDays,
     })
     .execute();
+  await replaceProgrammeSessions(db, p.id);
+}
+
+/** Rewrites the per-day rows of a programme from its document, in one statement. */
+async function replaceProgrammeSessions(db: Db, programmeId: string): Promise<void> {
+  await db.deleteFrom("programme_sessions").where("programme_id", "=", programmeId).execute();
+  await sql`INSERT INTO programme_sessions (programme_id, day, kind, session)
+    SELECT p.id, (s->>'date')::date, s->>'kind', s
+    FROM programmes p, jsonb_array_elements(p.programme->'sessions') s
+    WHERE p.id = ${programmeId}::uuid`.execute(db);
 }
 
 export async function findProgramme(db: Db, id: string, lock = false) {
@@ -173,10 +183,11 @@ export async function findProgramme(db: Db, id: string, lock = false) {
   return query.executeTakeFirst();
 }
 
+/** The runner's active programme, without its document (dashboards and logging need only this). */
 export async function activeProgramme(db: Db, runnerId: string) {
   return db
     .selectFrom("programmes")
-    .select(programmeColumns)
+    .select(["id", "starts_on as startsOn", "ends_on as endsOn"])
     .where("runner_id", "=", runnerId)
     .where("active", "=", true)
     .executeTakeFirst();
@@ -223,6 +234,7 @@ export async function saveProgrammeEdit(
     .set({ programme: JSON.stringify(e.after), updated_at: sql<Date>`now()` })
     .where("id", "=", e.programmeId)
     .execute();
+  await replaceProgrammeSessions(db, e.programmeId);
 }
 
 export async function listProgrammeEdits(db: Db, programmeId: string) {

@@ -121,6 +121,13 @@ export interface ProgrammesTable {
   updated_at: Timestamp;
 }
 
+export interface ProgrammeSessionsTable {
+  programme_id: string;
+  day: CalendarDay;
+  kind: string;
+  session: Json;
+}
+
 export interface ProgrammeEditsTable {
   id: Generated<number>;
   programme_id: string;
@@ -174,6 +181,7 @@ export interface Database {
   assessments: AssessmentsTable;
   movement_analyses: MovementAnalysesTable;
   programmes: ProgrammesTable;
+  programme_sessions: ProgrammeSessionsTable;
   programme_edits: ProgrammeEditsTable;
   session_logs: SessionLogsTable;
   pain_logs: PainLogsTable;

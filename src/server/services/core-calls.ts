@@ -6,7 +6,7 @@ import { isExerciseId } from "../../core/exercises/library.js";
 import { generateProgramme, prescribedExercises } from "../../core/program/programme.js";
 import type { Programme } from "../../core/program/programme.types.js";
 import { RULES_VERSION } from "../../core/rules-version.js";
-import { parseLogs } from "../../core/running/logs.schema.js";
+import { logsSchema } from "../../core/running/logs.schema.js";
 import type { TrainingLogEntry } from "../../core/running/logs.types.js";
 import {
   assessPainTrend,
@@ -60,10 +60,18 @@ export function makeProgramme(result: AssessmentResult, options: ProgrammeOption
   });
 }
 
+// Built once: making a zod schema is costly, parsing with a built one is cheap.
+const LOGS_SCHEMA = logsSchema({ isKnownExercise: isExerciseId });
+
+/** Validates stored log entries (as entered, in date order) as the core reads a log file. */
+export function parseLogEntries(entries: readonly unknown[]): TrainingLogEntry[] {
+  return parseWith(LOGS_SCHEMA, { logs: entries }, "training log").logs;
+}
+
 /** Validates one training-log entry (a run or a strength session) as the core reads logs. */
 export function parseLogEntry(entry: unknown): TrainingLogEntry {
   try {
-    const [parsed] = parseLogs({ logs: [entry] }, { isKnownExercise: isExerciseId });
+    const [parsed] = parseLogEntries([entry]);
     if (!parsed) throw new DomainError("the log entry is empty");
     return parsed;
   } catch (error) {

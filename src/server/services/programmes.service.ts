@@ -19,7 +19,7 @@ import {
   makeProgramme,
   type Programme,
   type ProgrammeOptions,
-  parseLogEntry,
+  parseLogEntries,
 } from "./core-calls.js";
 import { applyChanges, type ProgrammeChange } from "./programme-edits.js";
 
@@ -103,7 +103,7 @@ export async function programmeEdits(db: Db, principal: Principal, id: string, a
 /** The decision for the next run and each exercise, from everything logged against the programme. */
 export async function nextSessions(db: Db, principal: Principal, id: string, address: string) {
   const row = await programmeFor(db, principal, id, { action: "read.programme", address });
-  const logs = (await programmeLogEntries(db, id)).map(parseLogEntry);
+  const logs = parseLogEntries(await programmeLogEntries(db, id));
   if (logs.length === 0)
     throw new DomainError("nothing is logged against this programme yet: log a session first");
   return decideNextSessions(row.programme as Programme, logs);

@@ -20,7 +20,7 @@ import type { Database } from "../../store/schema.types.js";
 import { runnerFor } from "../access.js";
 import type { Principal } from "../auth/principal.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
-import { painTrend, parseLogEntry } from "./core-calls.js";
+import { painTrend, parseLogEntries } from "./core-calls.js";
 
 type Db = Kysely<Database>;
 
@@ -120,7 +120,7 @@ export async function runnerToday(
     latestReferral(db, runnerId),
     entriesSince(db, runnerId, addDays(today, -42)),
   ]);
-  const trend = painTrend(entries.map(parseLogEntry), undefined);
+  const trend = painTrend(parseLogEntries(entries), undefined);
   return {
     today,
     seeAProfessional: referral?.referral

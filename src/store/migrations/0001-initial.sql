@@ -137,6 +137,16 @@ CREATE TABLE programmes (
 CREATE INDEX programmes_runner ON programmes (runner_id, created_at, id);
 CREATE UNIQUE INDEX programmes_active ON programmes (runner_id) WHERE active;
 
+-- The programme's days, one row each (derived from the document, rewritten on every edit), so
+-- a runner's day is read by index instead of from the whole document.
+CREATE TABLE programme_sessions (
+  programme_id uuid NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
+  day date NOT NULL,
+  kind text NOT NULL,
+  session jsonb NOT NULL,
+  PRIMARY KEY (programme_id, day)
+);
+
 -- Every clinician edit, with who, when and why, and the programme before it.
 CREATE TABLE programme_edits (
   id bigserial PRIMARY KEY,
