@@ -112,6 +112,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-screen.png`) });
 }
 
 /** Waits until `read` gives something `ok` accepts; fails naming what was last seen. */

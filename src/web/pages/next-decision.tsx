@@ -1,5 +1,5 @@
 import type { ProgressReport } from "../../core/running/progression.js";
-import { api } from "../api.js";
+import { ApiError, api } from "../api.js";
 import { Show, useLoad } from "../components/ui.js";
 import { showDate } from "../prefs.js";
 
@@ -22,12 +22,12 @@ export function NextDecision({ programmeId }: { programmeId: string }) {
       <Show loaded={loaded} what="the next-session decision" retry={reload}>
         {(report) => (
           <>
-            {report.alert && (
+            {report?.alert && (
               <p className="referral" role="alert">
                 {report.alert}
               </p>
             )}
-            {report.decisions.length === 0 ? (
+            {!report || report.decisions.length === 0 ? (
               <p className="empty">Nothing logged yet: start with the first session of the plan.</p>
             ) : (
               <ul data-testid="decisions">
