@@ -93,7 +93,16 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
     }
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: true } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      // The web app runs the pose model in WebAssembly and plays a chosen clip from a blob: URL.
+      directives: {
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        mediaSrc: ["'self'", "blob:"],
+      },
+    },
+  });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 },

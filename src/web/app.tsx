@@ -16,6 +16,7 @@ const ProgressPage = lazy(() => import("./pages/progress.js"));
 const TodayPage = lazy(() => import("./pages/today.js"));
 const RunnerHome = lazy(() => import("./pages/runner-home.js"));
 const SettingsPage = lazy(() => import("./pages/settings.js"));
+const VideoPage = lazy(() => import("./pages/video.js"));
 
 interface SessionReply {
   user: User;
@@ -95,6 +96,9 @@ function SignedIn({ user, onSignOut }: { user: User; onSignOut: () => void }) {
               <a href="#/today" aria-current={route === "/today" ? "page" : undefined}>
                 Today
               </a>
+              <a href="#/video" aria-current={route === "/video" ? "page" : undefined}>
+                Video
+              </a>
             </>
           ) : (
             <a href="#/" aria-current={route === "/" ? "page" : undefined}>
@@ -120,6 +124,7 @@ function SignedIn({ user, onSignOut }: { user: User; onSignOut: () => void }) {
 const PAGES: [string, (p: Record<string, string>, user: User) => React.ReactNode][] = [
   ["/settings", () => <SettingsPage />],
   ["/today", (_, user) => (user.runnerId ? <TodayPage runnerId={user.runnerId} /> : null)],
+  ["/video", (_, user) => (user.runnerId ? <VideoPage runnerId={user.runnerId} /> : null)],
   ["/runners/:runnerId", (p) => <RunnerRecord runnerId={p.runnerId!} />],
   ["/runners/:runnerId/progress", (p) => <ProgressPage runnerId={p.runnerId!} />],
   ["/assessments/:assessmentId", (p) => <Findings assessmentId={p.assessmentId!} />],
