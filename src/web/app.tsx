@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { api, setCsrfToken, type User } from "./api.js";
 import { ErrorBox, Loading } from "./components/ui.js";
+import { clearQueue, flushQueue } from "./offline-queue.js";
 import { LoginPage } from "./pages/login.js";
 import { usePrefs } from "./prefs.js";
 import { match, navigate, useRoute } from "./router.js";
@@ -43,6 +44,8 @@ export function App() {
         onSignedIn={(reply) => {
           setCsrfToken(reply.csrfToken);
           setSession(reply);
+          // Read once more as a GET, so the offline copy (public/sw.js) knows who is signed in.
+          void api("GET", "/api/session").catch(() => undefined);
           if (window.location.pathname.startsWith("/invite/"))
             window.history.replaceState(null, "", "/");
           navigate("/");
@@ -65,8 +68,29 @@ function SignedIn({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const route = useRoute();
   const isRunner = user.role === "runner";
   const signOut = () => {
+    clearQueue();
+    navigator.serviceWorker?.controller?.postMessage("clear");
     api("DELETE", "/api/session").finally(onSignOut);
   };
+  const [queueNote, setQueueNote] = useState<string | null>(null);
+  // Logs kept while offline go out when the app starts and whenever the connection returns.
+  useEffect(() => {
+    const flush = () =>
+      void flushQueue().then(({ sent, refused }) => {
+        if (sent || refused.length)
+          setQueueNote(
+            [
+              sent
+                ? `${sent} log${sent > 1 ? "s" : ""} saved while offline ${sent > 1 ? "were" : "was"} sent.`
+                : "",
+              ...refused.map((r) => `A log kept offline was refused: ${r}`),
+            ].join(" "),
+          );
+      });
+    flush();
+    window.addEventListener("online", flush);
+    return () => window.removeEventListener("online", flush);
+  }, []);
   const page = pageFor(route, user);
   // A page switch moves focus to the new heading, as a screen reader user expects.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of route
@@ -114,6 +138,11 @@ function SignedIn({ user, onSignOut }: { user: User; onSignOut: () => void }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        {queueNote && (
+          <p className="card" role="status">
+            {queueNote}
+          </p>
+        )}
         <Suspense fallback={<Loading what="the page" />}>{page}</Suspense>
       </main>
     </SessionContext.Provider>

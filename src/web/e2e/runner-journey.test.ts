@@ -33,7 +33,7 @@ describe("the self-guided runner's journey on a phone", () => {
   afterAll(async () => h?.close(), BROWSER_TIMEOUT);
 
   it(
-    "does the home self-tests, reads the findings, follows today's session with the timer, logs a run and shares with a clinic",
+    "does the home self-tests, reads the findings, follows today's session with the timer, logs a run offline and shares with a clinic",
     async () => {
       const { page } = h;
       await page.goto(`${h.server.url}/`);
@@ -77,11 +77,22 @@ describe("the self-guided runner's journey on a phone", () => {
       expect(later).not.toBe(first);
       await checks.check("today");
 
+      // At the gym without a connection: Today still opens, and the run is kept, then sent.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await h.context.setOffline(true);
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: /Today/ }).waitFor();
       await page.getByLabel("Minutes, walking included").first().fill("30");
       await page.getByLabel("Knee pain during the run (0–10)").fill("2");
       await page.getByLabel("Knee pain after the run (0–10)").fill("1");
       await page.getByRole("button", { name: "Log the run" }).click();
-      await seeText(page.locator("main"), "Run logged for today");
+      await seeText(
+        page.locator("main"),
+        "Saved on this phone: the run will be sent when you are back online",
+      );
+      await checks.check("today-offline");
+      await h.context.setOffline(false);
+      await seeText(page.locator("main"), "1 log saved while offline was sent.");
       const logs = await page.evaluate(async () => {
         const session = await (await fetch("/api/session")).json();
         return (await fetch(`/api/runners/${session.user.runnerId}/logs`)).json();

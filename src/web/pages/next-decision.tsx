@@ -12,8 +12,13 @@ const STEP_WORDS = {
 
 /** The next-session decision from the logs, with its reasons in plain words. */
 export function NextDecision({ programmeId }: { programmeId: string }) {
+  // With nothing logged yet the server has nothing to decide from (422): the empty state.
   const [loaded, reload] = useLoad(
-    () => api<ProgressReport>("GET", `/api/programmes/${programmeId}/next`),
+    () =>
+      api<ProgressReport>("GET", `/api/programmes/${programmeId}/next`).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 422) return null;
+        throw e;
+      }),
     [programmeId],
   );
   return (

@@ -5,6 +5,7 @@ import { api, type Page } from "../api.js";
 import { ExerciseCard } from "../components/exercise-card.js";
 import { runIntervals, setIntervals, Timer } from "../components/timer.js";
 import { Check, Empty, ErrorBox, NumberField, Show, useLoad } from "../components/ui.js";
+import { postOrQueue } from "../offline-queue.js";
 import { localToday, showDate } from "../prefs.js";
 import { useSession } from "../session.js";
 import type { LogRow } from "../types.js";
@@ -159,12 +160,12 @@ function RunSession({
   const [swelling, setSwelling] = useState(false);
   const [limp, setLimp] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<"sent" | "queued" | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      await api("POST", `/api/runners/${runnerId}/logs`, {
+      const how = await postOrQueue(`/api/runners/${runnerId}/logs`, {
         entry: {
           date: localToday(),
           type: "run",
@@ -179,8 +180,8 @@ function RunSession({
           },
         },
       });
-      setSaved(true);
-      onLogged();
+      setSaved(how);
+      if (how === "sent") onLogged();
     } catch (e) {
       setError(e);
     }
@@ -189,7 +190,9 @@ function RunSession({
     <section className="card" aria-labelledby="run-h">
       <h2 id="run-h">{session?.run ? `Run: ${session.run.label}` : "Log a run"}</h2>
       {level && <Timer title={level.label} intervals={runIntervals(level)} />}
-      {done || saved ? (
+      {saved === "queued" ? (
+        <p role="status">Saved on this phone: the run will be sent when you are back online.</p>
+      ) : done || saved ? (
         <p role="status">
           Run logged for today. Tomorrow morning you will be asked how the knee feels.
         </p>
@@ -251,7 +254,7 @@ function StrengthSession({
   const list: Prescription[] = [...session.activation, ...session.strength];
   const [state, setState] = useState<Record<string, SetState>>({});
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<"sent" | "queued" | null>(null);
   const of = (p: Prescription): SetState =>
     state[p.exercise] ?? { done: Array(p.sets).fill(false) };
   const set = (p: Prescription, next: SetState) => setState({ ...state, [p.exercise]: next });
@@ -273,11 +276,11 @@ function StrengthSession({
       ];
     });
     try {
-      await api("POST", `/api/runners/${runnerId}/logs`, {
+      const how = await postOrQueue(`/api/runners/${runnerId}/logs`, {
         entry: { date: localToday(), type: "strength", exercises },
       });
-      setSaved(true);
-      onLogged();
+      setSaved(how);
+      if (how === "sent") onLogged();
     } catch (e) {
       setError(e);
     }
@@ -326,7 +329,9 @@ function StrengthSession({
         })}
       </div>
       {error !== null && <ErrorBox error={error} />}
-      {done || saved ? (
+      {saved === "queued" ? (
+        <p role="status">Saved on this phone: the session will be sent when you are back online.</p>
+      ) : done || saved ? (
         <p role="status">Strength session logged for today.</p>
       ) : (
         <button type="button" className="primary" onClick={save}>
