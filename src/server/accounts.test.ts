@@ -192,6 +192,30 @@ describe.each(testDatabases())("accounts and sessions on $name", (database) => {
     expect((await clinician.get(`/api/runners/${runner.user.runnerId}`)).status).toBe(200);
   });
 
+  it("links an invited runner's account to the record the clinic made, once", async () => {
+    const admin = await newClinic(app, "Record Clinic");
+    const record = await admin.post("/api/runners", { name: "Noa Record" });
+    const invite = await admin.post("/api/invites", {
+      role: "runner",
+      email: uniqueEmail("noa"),
+      runnerId: record.body.id,
+    });
+    expect(invite.status).toBe(201);
+    const noa = new Client(app);
+    await noa.post(`/api/invites/${invite.body.link.split("/invite/")[1]}/accept`, {
+      password: TEST_PASSWORD,
+      name: "Noa",
+    });
+    expect(noa.user.runnerId).toBe(record.body.id);
+    expect(
+      (await admin.post("/api/invites", { role: "runner", runnerId: record.body.id })).status,
+    ).toBe(409);
+    const other = await newClinic(app, "Not Theirs");
+    expect(
+      (await other.post("/api/invites", { role: "runner", runnerId: record.body.id })).status,
+    ).toBe(404);
+  });
+
   it("issues scoped API tokens: read-only cannot write; a revoked token stops working", async () => {
     const runner = await signedUpRunner(app);
     const made = await runner.post("/api/tokens", { name: "watch sync", scopes: ["read"] });

@@ -129,7 +129,7 @@ describe.each(targets())("durability on $name", (target) => {
       expect(lost, `trial ${trial + 1}: acknowledged writes lost`).toEqual([]);
     }
     expect(acknowledged.size).toBeGreaterThanOrEqual(TRIALS * KILL_AFTER);
-  }, 600_000);
+  }, 1_200_000);
 
   it("finishes the requests in flight on SIGTERM, then exits cleanly", async () => {
     server ??= await startServerProcess(await target.env());

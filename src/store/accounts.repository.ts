@@ -102,6 +102,12 @@ export async function insertLoginSession(
   db: Db,
   session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date },
 ): Promise<void> {
+  // The user's expired sessions go as a new one starts, so the table does not grow forever.
+  await db
+    .deleteFrom("login_sessions")
+    .where("user_id", "=", session.userId)
+    .where("expires_at", "<=", sql<Date>`now()`)
+    .execute();
   await db
     .insertInto("login_sessions")
     .values({
@@ -283,6 +289,15 @@ export async function recentLoginFailures(
   return { account: Number(row.account), address: Number(row.address) };
 }
 
-export async function clearLoginFailures(db: Db, account: string): Promise<void> {
-  await db.deleteFrom("login_failures").where("account", "=", account.toLowerCase()).execute();
+/** Forgets an account's failures (after a good login) and everyone's older than `minutes`. */
+export async function clearLoginFailures(db: Db, account: string, minutes: number): Promise<void> {
+  await db
+    .deleteFrom("login_failures")
+    .where((eb) =>
+      eb.or([
+        eb("account", "=", account.toLowerCase()),
+        eb("at", "<", sql<Date>`now() - make_interval(mins => ${minutes})`),
+      ]),
+    )
+    .execute();
 }

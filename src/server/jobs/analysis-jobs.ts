@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { InputError } from "../../core/errors.js";
 import type { CameraView } from "../../core/movement/keypoints.types.js";
 import type { Database } from "../../store/schema.types.js";
-import { analyzeInput, type MovementTaskKind } from "../../vision/analyze-input.js";
+import type { MovementTaskKind } from "../../vision/analyze-input.js";
 import { VideoError } from "../../vision/ffmpeg.js";
 
 /** What the client sees of a job while it runs. */
@@ -76,6 +76,8 @@ export class AnalysisJobs {
     emit({ status: "running", progress: 0 });
     let saved = 0;
     try {
+      // Loaded on the first job: pose estimation's modules would add a second to every start.
+      const { analyzeInput } = await import("../../vision/analyze-input.js");
       const result = await analyzeInput(job.video, {
         task: job.task,
         out: job.dir,

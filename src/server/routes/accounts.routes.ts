@@ -5,7 +5,6 @@ import {
   listClinics,
   revokeApiToken,
 } from "../../store/accounts.repository.js";
-import { runnerFor } from "../access.js";
 import type { App } from "../app.js";
 import {
   API_SCOPES,
@@ -150,23 +149,15 @@ export function accountRoutes(app: App): void {
           role: z.enum(["clinician", "runner"]),
           email: email.optional(),
           name: personName.optional(),
-          /** Link the new account to an existing runner record of the clinic. */
           runnerId: z.uuid({ error: "must be a runner id (a UUID)" }).optional(),
         }),
       },
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const { runnerId } = request.body;
-      const invite = await app.tx(async (trx) => {
-        if (runnerId)
-          await runnerFor(trx, principal, runnerId, {
-            action: "invite.runner",
-            staffOnly: true,
-            address: request.ip,
-          });
-        return createInvite(trx, principal, request.body, app.config.publicUrl);
-      });
+      const invite = await app.tx((trx) =>
+        createInvite(trx, principal, request.body, app.config.publicUrl),
+      );
       return reply.status(201).send(invite);
     },
   );

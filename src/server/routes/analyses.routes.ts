@@ -60,7 +60,7 @@ export function analysisRoutes(app: App): void {
           },
         ]);
       const part = await request.file({ limits: { fileSize: app.config.maxUploadBytes } });
-      if (!part || part.fieldname !== "video")
+      if (part?.fieldname !== "video")
         throw new InputError([
           { path: "video", message: 'send the video in a multipart field named "video"' },
         ]);

@@ -20,7 +20,7 @@ import {
   type UserRow,
 } from "../../store/accounts.repository.js";
 import { insertAudit } from "../../store/records.repository.js";
-import { insertRunner, linkRunnerAccount } from "../../store/runners.repository.js";
+import { findRunner, insertRunner, linkRunnerAccount } from "../../store/runners.repository.js";
 import type { Database } from "../../store/schema.types.js";
 import type { Principal } from "../auth/principal.js";
 import {
@@ -133,7 +133,7 @@ export async function checkLogin(
     login.password,
   );
   if (!user || !ok) throw new UnauthorizedError("the email or the password is wrong");
-  await clearLoginFailures(db, login.email);
+  await clearLoginFailures(db, login.email, LOGIN_WINDOW_MINUTES);
   await insertAudit(db, { actorId: user.id, action: "account.login", address: login.address });
   return user.id;
 }
@@ -172,6 +172,13 @@ export async function createInvite(
   if (!principal.clinicId) throw new ForbiddenError("only clinic staff may invite");
   if (invite.role === "clinician" && principal.role !== "clinic-admin")
     throw new ForbiddenError("only the clinic's admin may invite clinicians");
+  if (invite.runnerId) {
+    // Only a record of the inviter's own clinic, and one without an account yet.
+    const runner = await findRunner(db, invite.runnerId);
+    if (invite.role !== "runner" || !runner || runner.clinicId !== principal.clinicId)
+      throw new NotFoundError("runner");
+    if (runner.userId) throw new ConflictError("this runner has an account already");
+  }
   const token = newToken("hi");
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   await insertInvite(db, {

@@ -85,6 +85,7 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_account ON login_failures (account, at);
 CREATE INDEX login_failures_address ON login_failures (address, at);
+CREATE INDEX login_failures_at ON login_failures (at);
 
 CREATE TABLE assessments (
   id uuid PRIMARY KEY,
