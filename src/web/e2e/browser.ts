@@ -10,7 +10,8 @@ import { type RunningServer, serve } from "../../server/serve.js";
 /** Browser tests drive Debian's Chromium against a real server on a fresh PGlite directory. */
 
 export const CHROMIUM = process.env.HIPCHECK_CHROMIUM ?? "/usr/bin/chromium";
-export const BROWSER_TIMEOUT = 300_000;
+// Generous: the suite shares two cores with everything else; a slow machine must not fail it.
+export const BROWSER_TIMEOUT = 600_000;
 export const SCREENSHOTS = join(process.cwd(), "test-output", "screenshots");
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
@@ -56,7 +57,7 @@ export async function startHarness(viewport = DESKTOP): Promise<Harness> {
       "--disable-sync",
     ],
   });
-  context.setDefaultTimeout(30_000);
+  context.setDefaultTimeout(90_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: Harness["requests"] = [];
   page.on("request", (request) => {

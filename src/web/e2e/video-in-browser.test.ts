@@ -39,7 +39,7 @@ describe("running video analysed in the browser", () => {
         .filter({ hasText: /Analysing frame/ })
         .waitFor();
       const table = page.getByTestId("video-metrics");
-      await table.waitFor({ timeout: 150_000 });
+      await table.waitFor({ timeout: 400_000 });
       const cadence = await seeText(table.locator("tr", { hasText: "Cadence" }), /\d/);
       const [left] = cadence.match(/\d+(\.\d+)?/g)!.map(Number);
       expect(Math.abs(left! - 170)).toBeLessThan(8);

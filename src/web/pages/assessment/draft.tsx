@@ -27,6 +27,12 @@ export function useDraft(row: AssessmentRow) {
     setSaveState("saving");
     try {
       await api("PATCH", `/api/assessments/${row.id}`, { input: patch });
+      // Stored: the device's copy of those sections is no longer needed (unless edited since).
+      const local = readLocal(localKey);
+      for (const section of Object.keys(patch))
+        if (!(section in pending.current) && sectionReady(section, local[section]))
+          delete local[section];
+      writeLocal(localKey, local);
       setSaveState(Object.keys(pending.current).length ? "unsaved" : "saved");
       return true;
     } catch (error) {
@@ -35,17 +41,14 @@ export function useDraft(row: AssessmentRow) {
       setSaveState({ error });
       return false;
     }
-  }, [row.id]);
+  }, [row.id, localKey]);
 
   const update = useCallback(
     (section: string, value: unknown) => {
       setInput((current) => {
         const next = { ...current, [section]: value };
-        // Until a section is complete enough to store, it is kept on this device.
-        const local = readLocal(localKey);
-        if (sectionReady(section, value)) delete local[section];
-        else local[section] = value;
-        writeLocal(localKey, local);
+        // Every edit is kept on this device until the server has it: a closed tab loses nothing.
+        writeLocal(localKey, { ...readLocal(localKey), [section]: value });
         return next;
       });
       if (!sectionReady(section, value)) {
