@@ -66,4 +66,35 @@ describe("running video analysed in the browser", () => {
     },
     BROWSER_TIMEOUT,
   );
+
+  it(
+    "a clinic uploads a clip: a progress bar, then the server's measurements and annotated frames",
+    async () => {
+      const clip = join(dir, "run.mp4");
+      const { page } = h;
+      await page.getByRole("button", { name: "Log out" }).click();
+      await logIn(page, h.server.url, "physio@riverside.example");
+      await page.getByRole("link", { name: "Sam Seed" }).click();
+      await page.getByRole("heading", { level: 1, name: "Sam Seed" }).waitFor();
+      const section = page.locator("section", {
+        has: page.getByRole("heading", { name: "Video analysis on the server" }),
+      });
+      await section.getByLabel("Running video to upload").setInputFiles(clip);
+      await section.getByRole("button", { name: "Upload and analyse" }).click();
+      await section.locator("progress").waitFor();
+      await section.getByTestId("video-metrics").waitFor({ timeout: 400_000 });
+      await seeText(section.getByTestId("video-metrics"), "Cadence");
+      const pictures = section.locator("img.annotated");
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>("img.annotated")].some(
+          (i) => i.complete && i.naturalWidth > 0,
+        ),
+      );
+      expect(await pictures.count()).toBeGreaterThan(0);
+      const checks = new PageChecks(page, "phone");
+      await checks.check("clinic-video-upload");
+      expect(checks.violations).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
 });

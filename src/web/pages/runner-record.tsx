@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api, type Page } from "../api.js";
 import { Empty, ErrorBox, Show, useLoad } from "../components/ui.js";
+import { VideoUpload } from "../components/video-upload.js";
 import { localToday, showDate } from "../prefs.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
@@ -139,6 +140,7 @@ function Record({ data }: { data: RecordData }) {
           </ul>
         )}
       </section>
+      {isStaff && <VideoUpload runnerId={runner.id} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { RUNNING_METRICS } from "../../core/movement/running-metrics.js";
 import { api, type Page } from "../api.js";
+import { MetricsTable } from "../components/metrics-table.js";
 import { Choice, ErrorBox, Field } from "../components/ui.js";
 import { formatNumber } from "../prefs.js";
 import type { AssessmentRow } from "../types.js";
@@ -148,8 +148,6 @@ function Result({
   saved: string | null;
 }) {
   const { analysis } = result;
-  const ids = Object.keys(RUNNING_METRICS) as (keyof typeof RUNNING_METRICS)[];
-  const shown = ids.filter((id) => analysis.metrics.left[id] || analysis.metrics.right[id]);
   return (
     <section className="card" aria-labelledby="metrics-h">
       <h2 id="metrics-h">Measurements</h2>
@@ -157,37 +155,7 @@ function Result({
         {result.frames} frames, {analysis.view} view, in {formatNumber(result.seconds, 0)} s on this
         device.
       </p>
-      {analysis.warnings.map((w) => (
-        <p key={w.code} className="warning">
-          {w.message}
-        </p>
-      ))}
-      {shown.length === 0 ? (
-        <p>Nothing could be measured from this clip: see the notes above.</p>
-      ) : (
-        <table data-testid="video-metrics">
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Left</th>
-              <th scope="col">Right</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((id) => (
-              <tr key={id}>
-                <th scope="row">
-                  {RUNNING_METRICS[id].label} ({RUNNING_METRICS[id].unit})
-                </th>
-                {(["left", "right"] as const).map((side) => {
-                  const m = analysis.metrics[side][id];
-                  return <td key={side}>{m ? `${formatNumber(m.mean)} (${m.n} steps)` : "–"}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <MetricsTable analysis={analysis} />
       <figure>
         <img
           className="annotated"
