@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Store } from "../../store/database.js";
@@ -10,6 +10,7 @@ import { serverConfigFromEnv } from "../config.js";
 export async function testApp(store: Store): Promise<App> {
   const filesDir = await mkdtemp(join(tmpdir(), "hipcheck-files-"));
   const app = await buildApp({ store, config: serverConfigFromEnv({}, { filesDir, port: 0 }) });
+  app.addHook("onClose", () => rm(filesDir, { recursive: true, force: true }));
   await app.ready();
   return app;
 }
