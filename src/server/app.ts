@@ -15,9 +15,9 @@ import type { Database } from "../store/schema.types.js";
 import { type Access, authenticate, requireAccess } from "./auth/principal.js";
 import type { ServerConfig } from "./config.js";
 import { toHttpError } from "./errors.js";
-import { homePage } from "./home-page.js";
 import { AnalysisJobs, analysisDir } from "./jobs/analysis-jobs.js";
 import { registerRoutes } from "./routes/index.js";
+import { serveWebApp } from "./web-app.js";
 
 export type App = FastifyInstance<
   import("node:http").Server,
@@ -93,7 +93,16 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
     }
   });
 
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: true } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      // The web app runs the pose model in WebAssembly and plays a chosen clip from a blob: URL.
+      directives: {
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        mediaSrc: ["'self'", "blob:"],
+      },
+    },
+  });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 },
@@ -116,8 +125,10 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
   app.addHook("onRoute", (route) => {
-    const isPublicDoc = PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === "/";
-    if (isPublicDoc) return;
+    // The API docs and the web app's files are public pages, not API routes.
+    const isPublicPage =
+      PUBLIC_PREFIXES.some((p) => route.url.startsWith(p)) || !route.url.startsWith("/api/");
+    if (isPublicPage) return;
     if (!route.config?.access)
       throw new Error(`route ${route.method} ${route.url} declares no access level`);
     for (const method of [route.method].flat())
@@ -147,9 +158,7 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
     }),
   );
 
-  app.get("/", { schema: { hide: true } }, (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(homePage()),
-  );
+  await serveWebApp(app);
   registerRoutes(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InputError } from "../../core/errors.js";
 import type { Programme } from "./core-calls.js";
+import { addExercise, libraryExercise, swapExercise } from "./programme-swaps.js";
 
 /** The changes a clinician can make to a generated programme. Each edit is kept with its reason. */
 
@@ -18,6 +19,12 @@ export const programmeChange = z.discriminatedUnion("op", [
   }),
   z.strictObject({ op: z.literal("remove-exercise"), exercise: z.string().min(1).max(80) }),
   z.strictObject({ op: z.literal("add-note"), text: z.string().trim().min(1).max(1000) }),
+  z.strictObject({
+    op: z.literal("swap-exercise"),
+    exercise: z.string().min(1).max(80),
+    with: z.string().min(1).max(80),
+  }),
+  z.strictObject({ op: z.literal("add-exercise"), exercise: z.string().min(1).max(80) }),
 ]);
 export type ProgrammeChange = z.infer<typeof programmeChange>;
 
@@ -32,6 +39,10 @@ export function applyChanges(programme: Programme, changes: readonly ProgrammeCh
       out = { ...out, notes: [...out.notes, change.text] };
       return;
     }
+    if (change.op === "add-exercise") {
+      out = addExercise(out, libraryExercise(change.exercise, `changes[${index}].exercise`));
+      return;
+    }
     if (!out.exercises.includes(change.exercise as Programme["exercises"][number]))
       throw new InputError([
         {
@@ -39,6 +50,14 @@ export function applyChanges(programme: Programme, changes: readonly ProgrammeCh
           message: `"${change.exercise}" is not in this programme`,
         },
       ]);
+    if (change.op === "swap-exercise") {
+      out = swapExercise(
+        out,
+        change.exercise,
+        libraryExercise(change.with, `changes[${index}].with`),
+      );
+      return;
+    }
     const edit = (list: Prescriptions): Prescriptions =>
       change.op === "remove-exercise"
         ? list.filter((p) => p.exercise !== change.exercise)

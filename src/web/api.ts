@@ -1,0 +1,89 @@
+/** The one way the web app talks to the server: JSON in and out, the session's CSRF token on writes. */
+
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  fields?: { path: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** The header a write through the session must carry. */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { "x-csrf-token": csrfToken } : {};
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, {
+      error: "offline",
+      message: "the server could not be reached: check the connection and try again",
+    });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const errorBody =
+      data && typeof data === "object" && "message" in data
+        ? (data as ApiErrorBody)
+        : { error: "http", message: `the server answered ${response.status}` };
+    throw new ApiError(response.status, errorBody);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message for a person: the server's words, with the fields it names. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = error.body.fields?.map((f) => `${f.path}: ${f.message}`).join("; ");
+    return fields ? `${error.message} (${fields})` : error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: "clinic-admin" | "clinician" | "runner";
+  clinicId: string | null;
+  runnerId?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
