@@ -1,3 +1,4 @@
+import { COCO_17_ORDER } from "../../core/movement/coco.import.js";
 import type { MovementEvidence } from "../../core/movement/evidence.js";
 import {
   emptyTrack,
@@ -20,26 +21,6 @@ import {
  * as the server measures the steps. The video itself is never sent anywhere.
  */
 
-/** MoveNet's 17 points, in its output order. */
-const COCO_17 = [
-  "nose",
-  "leftEye",
-  "rightEye",
-  "leftEar",
-  "rightEar",
-  "leftShoulder",
-  "rightShoulder",
-  "leftElbow",
-  "rightElbow",
-  "leftWrist",
-  "rightWrist",
-  "leftHip",
-  "rightHip",
-  "leftKnee",
-  "rightKnee",
-  "leftAnkle",
-  "rightAnkle",
-] as const;
 const INPUT = 192;
 const MIN_GUIDE_SCORE = 0.3;
 
@@ -170,7 +151,7 @@ function toSeries(
 ): KeypointSeries {
   const n = perFrame.length;
   const tracks: KeypointSeries["tracks"] = {};
-  COCO_17.forEach((name, k) => {
+  COCO_17_ORDER.forEach((name, k) => {
     const track = emptyTrack(n);
     for (let i = 0; i < n; i++) {
       const p = perFrame[i]?.[k];
