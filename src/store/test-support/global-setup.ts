@@ -26,7 +26,9 @@ async function reachable(url: string): Promise<boolean> {
 
 /** Finds out once whether the PostgreSQL suite can run; in CI a missing server fails the run. */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const url = process.env.HIPCHECK_TEST_DATABASE_URL ?? DEFAULT_URL;
+  // DATABASE_URL names the server, as for `hipcheck serve`; each test file works in a schema of
+  // its own there and drops it, so the server's own tables are never touched.
+  const url = process.env.DATABASE_URL || DEFAULT_URL;
   const ok = await reachable(url);
   if (!ok && process.env.CI === "true")
     throw new Error(`CI: no PostgreSQL server answers at ${url}; the PostgreSQL suite must run`);
