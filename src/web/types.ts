@@ -1,5 +1,6 @@
 import type { AssessmentResult } from "../core/assessment/assess.js";
 import type { Programme } from "../core/program/programme.types.js";
+import type { AssessmentComparison } from "../core/retest/compare-assessments.js";
 
 /** The rows the API returns, as the web app reads them. */
 
@@ -42,6 +43,12 @@ export interface RunnerSummary {
   selfGuided: boolean;
   shares: { clinicId: string; clinicName: string; grantedAt: string }[];
   activeProgramme: { id: string; startsOn: string; endsOn: string } | null;
+}
+
+/** GET /api/runners/:id/comparison: the core's comparison, or why there is none. */
+export interface ComparisonAnswer {
+  comparison: AssessmentComparison | null;
+  reason: string | null;
 }
 
 /** A date column as YYYY-MM-DD, whether the server sent a day or a timestamp. */

@@ -1,6 +1,5 @@
 import { mondayOf } from "../../core/calendar-date.js";
 import type { Programme } from "../../core/program/programme.types.js";
-import type { StrengthTestResult } from "../../core/strength/strength.types.js";
 import type { Series } from "../components/chart.js";
 import { type AssessmentRow, day, type LogRow } from "../types.js";
 
@@ -119,24 +118,4 @@ export function questionnaireSeries(assessments: readonly AssessmentRow[], instr
     }
   }
   return { points, mcid };
-}
-
-/**
- * Whether a change in torque is beyond the measurement error of that day's trials: the minimal
- * detectable change MDC95 = 1.96 × √2 × SEM, with the SEM taken from the spread of the trials
- * (their coefficient of variation × the mean) of both days (Weir 2005; docs/clinical-sources.md).
- */
-export function beyondError(
-  before: StrengthTestResult["sides"]["left"],
-  after: StrengthTestResult["sides"]["left"],
-): { change: number; mdc: number; beyond: boolean } | undefined {
-  if (!before?.torqueNm || !after?.torqueNm) return undefined;
-  if (before.trialCvPercent === undefined || after.trialCvPercent === undefined) return undefined;
-  const sem = Math.max(
-    (before.trialCvPercent / 100) * before.torqueNm,
-    (after.trialCvPercent / 100) * after.torqueNm,
-  );
-  const mdc = 1.96 * Math.SQRT2 * sem;
-  const change = after.torqueNm - before.torqueNm;
-  return { change, mdc, beyond: Math.abs(change) > mdc };
 }

@@ -2,11 +2,15 @@ import { api, type Page } from "../api.js";
 import { LineChart } from "../components/chart.js";
 import { Show, useLoad } from "../components/ui.js";
 import { formatNumber, localToday, showDate } from "../prefs.js";
-import type { AssessmentRow, LogRow, ProgrammeRow, RunnerSummary } from "../types.js";
+import type {
+  AssessmentRow,
+  ComparisonAnswer,
+  LogRow,
+  ProgrammeRow,
+  RunnerSummary,
+} from "../types.js";
 import { NextDecision } from "./next-decision.js";
 import {
-  assessed,
-  beyondError,
   painSeries,
   questionnaireSeries,
   symmetrySeries,
@@ -43,7 +47,7 @@ function Progress({ runner, assessments, logs, programme }: Awaited<ReturnType<t
     <>
       <h1 tabIndex={-1}>Progress: {runner.displayName}</h1>
       {programme && <NextDecision programmeId={programme.id} />}
-      <Retest assessments={assessments} />
+      <Retest runnerId={runner.id} />
       <div className="charts">
         <LineChart
           title="Symmetry (LSI) per test"
@@ -79,63 +83,61 @@ function Progress({ runner, assessments, logs, programme }: Awaited<ReturnType<t
   );
 }
 
-/** The latest assessment beside the one before: what changed, and whether beyond the error. */
-function Retest({ assessments }: { assessments: AssessmentRow[] }) {
-  const list = assessed(assessments);
-  const after = list.at(-1)?.result;
-  const before = list.at(-2)?.result;
-  if (!after || !before)
-    return (
-      <p className="empty">A retest appears here beside the last assessment once there are two.</p>
-    );
+/**
+ * The latest assessment beside the one before, as the core compares them (each recomputed with
+ * the current rules): per measure the change and whether it is beyond what a retest shows by
+ * chance (strength) or matters to patients (questionnaires), and each finding as progress.
+ */
+function Retest({ runnerId }: { runnerId: string }) {
+  const [loaded, reload] = useLoad(
+    () => api<ComparisonAnswer>("GET", `/api/runners/${runnerId}/comparison`),
+    [runnerId],
+  );
   return (
-    <section className="card" aria-labelledby="retest-h">
-      <h2 id="retest-h">
-        Retest {showDate(after.assessedOn)} beside {showDate(before.assessedOn)}
-      </h2>
-      <table data-testid="retest">
-        <thead>
-          <tr>
-            <th scope="col">Test</th>
-            <th scope="col">LSI before</th>
-            <th scope="col">LSI now</th>
-            <th scope="col">Weaker side torque change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(after.strength?.tests ?? []).map((t) => {
-            const old = before.strength?.tests.find(
-              (o) => o.test === t.test && o.position === t.position,
-            );
-            const side = old?.weakerSide ?? t.weakerSide ?? "right";
-            const judged = beyondError(old?.sides[side], t.sides[side]);
-            return (
-              <tr key={`${t.test}-${t.position}`}>
-                <th scope="row">{t.test.replace(/-/g, " ")}</th>
-                <td>
-                  {old?.lsiPercent !== undefined ? `${formatNumber(old.lsiPercent, 0)} %` : "–"}
-                </td>
-                <td>{t.lsiPercent !== undefined ? `${formatNumber(t.lsiPercent, 0)} %` : "–"}</td>
-                <td>
-                  {judged
-                    ? `${judged.change >= 0 ? "+" : ""}${formatNumber(judged.change)} Nm (${side}); ${judged.beyond ? "beyond" : "within"} the measurement error of ±${formatNumber(judged.mdc)} Nm`
-                    : "cannot be judged: torque or trial spread missing"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <ul>
-        {after.questionnaires.map((q) =>
-          q.fromPrevious ? (
-            <li key={q.instrument}>
-              {q.shortName}: {formatNumber(q.fromPrevious.from.score)} →{" "}
-              {formatNumber(q.fromPrevious.to.score)}, {q.fromPrevious.judgement}
-            </li>
-          ) : null,
-        )}
-      </ul>
-    </section>
+    <Show loaded={loaded} what="the retest" retry={reload}>
+      {({ comparison, reason }) => {
+        const step = comparison?.steps.at(-1);
+        if (!step)
+          return (
+            <p className="empty">
+              A retest appears here beside the last assessment once there are two. {reason}
+            </p>
+          );
+        return (
+          <section className="card" aria-labelledby="retest-h">
+            <h2 id="retest-h">
+              Retest {showDate(step.to)} beside {showDate(step.from)}
+            </h2>
+            <table data-testid="retest">
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {step.changes.map((c) => (
+                  <tr key={c.measure}>
+                    <th scope="row">{c.measure}</th>
+                    <td>{`${formatNumber(c.from)} ${c.unit}`}</td>
+                    <td>{`${formatNumber(c.to)} ${c.unit}`}</td>
+                    <td>
+                      <strong>{c.judgement}</strong>: {c.statement}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul>
+              {step.findings.map((f) => (
+                <li key={f.id}>{f.statement}</li>
+              ))}
+            </ul>
+          </section>
+        );
+      }}
+    </Show>
   );
 }
