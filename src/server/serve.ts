@@ -1,4 +1,5 @@
 import { openStore, type StoreConfig } from "../store/database.js";
+import { scheduleVacuum } from "../store/maintenance.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/demo-seed.js";
@@ -27,6 +28,7 @@ export async function serve(options: {
     seeded = true;
   }
   const app = await buildApp({ store, config: options.config });
+  const vacuum = scheduleVacuum(store);
   await app.listen({ host: options.config.host, port: options.config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.config.port;
@@ -51,6 +53,7 @@ export async function serve(options: {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
       await app.close();
       clearInterval(sweep);
+      await vacuum.stop();
       await store.close();
     })();
     return closing;

@@ -33,7 +33,7 @@ export interface AttentionRow {
 /**
  * A clinic's runners (its own and those sharing with it) with what needs attention, most
  * urgent first, in one query. Keyset paging on (score, name, id). Every part is indexed by
- * runner: assessments_runner, programmes_active, session_logs_runner.
+ * runner: assessments_runner_assessed, programmes_active, session_logs_runner_pain.
  */
 export async function attentionList(
   db: Db,
@@ -77,9 +77,13 @@ export async function attentionList(
         SELECT a.referral, a.assessed_on FROM assessments a
         WHERE a.runner_id = v.id AND a.result IS NOT NULL
         ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) la ON true
-      LEFT JOIN programmes p ON p.runner_id = v.id AND p.active
-      -- One index range scan of the last 14 days of logs per runner gives the pain figures
-      -- and how many of last week's planned days have a log.
+      -- A lookup by the partial index per runner (LIMIT keeps it one: as a join, the planner
+      -- may read and hash every clinic's programmes).
+      LEFT JOIN LATERAL (
+        SELECT p.id, p.planned_days FROM programmes p WHERE p.runner_id = v.id AND p.active
+        LIMIT 1) p ON true
+      -- One index-only range scan (session_logs_runner_pain) of the last 14 days of logs per runner
+      -- gives the pain figures and how many of last week's planned days have a log.
       LEFT JOIN LATERAL (
         SELECT avg(l.pain_max) FILTER (WHERE l.logged_on > ${today}::date - 7) AS recent,
                avg(l.pain_max) FILTER (WHERE l.logged_on <= ${today}::date - 7) AS previous,
