@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { api, setCsrfToken, type User } from "./api.js";
 import { ErrorBox, Loading } from "./components/ui.js";
+import { clearDrafts } from "./local-drafts.js";
 import { clearQueue, flushQueue } from "./offline-queue.js";
 import { LoginPage } from "./pages/login.js";
 import { usePrefs } from "./prefs.js";
@@ -69,6 +70,7 @@ function SignedIn({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   const isRunner = user.role === "runner";
   const signOut = () => {
     clearQueue();
+    clearDrafts();
     navigator.serviceWorker?.controller?.postMessage("clear");
     api("DELETE", "/api/session").finally(onSignOut);
   };

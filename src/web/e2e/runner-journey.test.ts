@@ -113,7 +113,16 @@ describe("the self-guided runner's journey on a phone", () => {
     "stops at a red-flag answer and shows the referral with its urgency",
     async () => {
       const { page } = h;
+      // A section kept on the device until complete is health data: logging out removes it.
+      await page.evaluate(() =>
+        localStorage.setItem("hipcheck.draft.unsaved", JSON.stringify({ person: { age: 34 } })),
+      );
       await page.getByRole("button", { name: "Log out" }).click();
+      await page
+        .getByRole("button", { name: /log in/i })
+        .first()
+        .waitFor();
+      expect(await page.evaluate(() => localStorage.getItem("hipcheck.draft.unsaved"))).toBeNull();
       await signUp(h, "Kim Locked", "kim@runner.example");
       await page.getByRole("button", { name: "Start the self-tests" }).click();
       await next(page, /About the runner/);

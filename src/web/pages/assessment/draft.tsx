@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { assessmentSchema } from "../../../core/assessment/assessment.schema.js";
 import { api } from "../../api.js";
+import { readDraft, writeDraft } from "../../local-drafts.js";
 import type { AssessmentRow } from "../../types.js";
 
 export type Input = Record<string, unknown>;
@@ -13,8 +14,7 @@ const SAVE_DELAY_MS = 700;
  * shortly after (a merge patch of the sections changed), so a closed tab loses nothing.
  */
 export function useDraft(row: AssessmentRow) {
-  const localKey = `hipcheck.draft.${row.id}`;
-  const [input, setInput] = useState<Input>(() => ({ ...row.input, ...readLocal(localKey) }));
+  const [input, setInput] = useState<Input>(() => ({ ...row.input, ...readDraft(row.id) }));
   const [saveState, setSaveState] = useState<SaveState>("saved");
   const pending = useRef<Input>({});
   const timer = useRef<number | undefined>(undefined);
@@ -28,11 +28,11 @@ export function useDraft(row: AssessmentRow) {
     try {
       await api("PATCH", `/api/assessments/${row.id}`, { input: patch });
       // Stored: the device's copy of those sections is no longer needed (unless edited since).
-      const local = readLocal(localKey);
+      const local = readDraft(row.id);
       for (const section of Object.keys(patch))
         if (!(section in pending.current) && sectionReady(section, local[section]))
           delete local[section];
-      writeLocal(localKey, local);
+      writeDraft(row.id, local);
       setSaveState(Object.keys(pending.current).length ? "unsaved" : "saved");
       return true;
     } catch (error) {
@@ -41,14 +41,14 @@ export function useDraft(row: AssessmentRow) {
       setSaveState({ error });
       return false;
     }
-  }, [row.id, localKey]);
+  }, [row.id]);
 
   const update = useCallback(
     (section: string, value: unknown) => {
       setInput((current) => {
         const next = { ...current, [section]: value };
         // Every edit is kept on this device until the server has it: a closed tab loses nothing.
-        writeLocal(localKey, { ...readLocal(localKey), [section]: value });
+        writeDraft(row.id, { ...readDraft(row.id), [section]: value });
         return next;
       });
       if (!sectionReady(section, value)) {
@@ -65,7 +65,7 @@ export function useDraft(row: AssessmentRow) {
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [flush, localKey],
+    [flush, row.id],
   );
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -107,19 +107,6 @@ export function SaveStatus({ state }: { state: SaveState }) {
       {text}
     </p>
   );
-}
-
-function readLocal(key: string): Input {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? "{}") as Input;
-  } catch {
-    return {};
-  }
-}
-
-function writeLocal(key: string, value: Input): void {
-  if (Object.keys(value).length === 0) localStorage.removeItem(key);
-  else localStorage.setItem(key, JSON.stringify(value));
 }
 
 /** What is sent for a section: dynamometer entries only with the trials typed in. */
