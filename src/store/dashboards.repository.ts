@@ -113,48 +113,38 @@ export async function attentionList(
   return result.rows;
 }
 
-/** The runner's day: the active programme's sessions due, and the next run from today on. */
-export async function runnerDay(db: Db, runnerId: string, today: string) {
+/**
+ * The runner's day in one statement: the active programme's sessions due today, the next run
+ * not yet logged, whether the last assessed assessment asks for a professional first, and the
+ * entries logged since `since` (as entered, oldest first) for the pain trend.
+ */
+export async function runnerDay(db: Db, q: { runnerId: string; today: string; since: string }) {
+  const { runnerId, today, since } = q;
   const result = await sql<{
-    programmeId: string;
+    programmeId: string | null;
     due: unknown[];
     nextRun: unknown | null;
+    referral: boolean | null;
+    entries: unknown[];
   }>`
-    SELECT p.id AS "programmeId",
+    WITH p AS (SELECT id FROM programmes WHERE runner_id = ${runnerId}::uuid AND active)
+    SELECT (SELECT id FROM p) AS "programmeId",
       coalesce((SELECT jsonb_agg(ps.session) FROM programme_sessions ps
-                WHERE ps.programme_id = p.id AND ps.day = ${today}::date AND ps.kind <> 'rest'), '[]') AS due,
+                WHERE ps.programme_id = (SELECT id FROM p) AND ps.day = ${today}::date
+                  AND ps.kind <> 'rest'), '[]') AS due,
       (SELECT ps.session FROM programme_sessions ps
-       WHERE ps.programme_id = p.id AND ps.day >= ${today}::date AND ps.kind = 'run'
-         AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = p.runner_id
+       WHERE ps.programme_id = (SELECT id FROM p) AND ps.day >= ${today}::date AND ps.kind = 'run'
+         AND NOT EXISTS (SELECT 1 FROM session_logs l WHERE l.runner_id = ${runnerId}::uuid
                          AND l.kind = 'run' AND l.logged_on = ps.day)
-       ORDER BY ps.day LIMIT 1) AS "nextRun"
-    FROM programmes p WHERE p.runner_id = ${runnerId}::uuid AND p.active`.execute(db);
-  return result.rows[0];
-}
-
-/** The runner's logged entries (as entered) since a day, oldest first, for the pain trend. */
-export async function entriesSince(db: Db, runnerId: string, since: string): Promise<unknown[]> {
-  const rows = await db
-    .selectFrom("session_logs")
-    .select("entry")
-    .where("runner_id", "=", runnerId)
-    .where("logged_on", ">=", since)
-    .orderBy("logged_on")
-    .orderBy("id")
-    .limit(500)
-    .execute();
-  return rows.map((r) => r.entry);
-}
-
-/** The last assessed assessment: whether it asks for a professional first. */
-export async function latestReferral(db: Db, runnerId: string) {
-  return db
-    .selectFrom("assessments")
-    .select(["id", "assessed_on as assessedOn", "referral"])
-    .where("runner_id", "=", runnerId)
-    .where("result", "is not", null)
-    .orderBy("assessed_on", "desc")
-    .orderBy("created_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
+       ORDER BY ps.day LIMIT 1) AS "nextRun",
+      (SELECT a.referral FROM assessments a
+       WHERE a.runner_id = ${runnerId}::uuid AND a.result IS NOT NULL
+       ORDER BY a.assessed_on DESC, a.created_at DESC LIMIT 1) AS referral,
+      coalesce((SELECT jsonb_agg(l.entry ORDER BY l.logged_on, l.id) FROM (
+                  SELECT entry, logged_on, id FROM session_logs
+                  WHERE runner_id = ${runnerId}::uuid AND logged_on >= ${since}::date
+                  ORDER BY logged_on, id LIMIT 500) l), '[]') AS entries`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error("the runner's day query returned no row");
+  return row;
 }

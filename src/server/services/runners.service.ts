@@ -4,8 +4,6 @@ import { addDays } from "../../core/calendar-date.js";
 import {
   type AttentionRules,
   attentionList,
-  entriesSince,
-  latestReferral,
   runnerDay,
 } from "../../store/dashboards.repository.js";
 import { activeProgramme, insertAudit } from "../../store/records.repository.js";
@@ -115,22 +113,18 @@ export async function runnerToday(
   address: string,
 ) {
   await runnerFor(db, principal, runnerId, { action: "read.today", address });
-  const [day, referral, entries] = await Promise.all([
-    runnerDay(db, runnerId, today),
-    latestReferral(db, runnerId),
-    entriesSince(db, runnerId, addDays(today, -42)),
-  ]);
-  const trend = painTrend(parseLogEntries(entries), undefined);
+  const day = await runnerDay(db, { runnerId, today, since: addDays(today, -42) });
+  const trend = painTrend(parseLogEntries(day.entries), undefined);
   return {
     today,
-    seeAProfessional: referral?.referral
+    seeAProfessional: day.referral
       ? "The last assessment found a red flag: see a physiotherapist or doctor before training."
       : trend.worsening || trend.persistent
         ? "Pain is rising or staying high: book an assessment with a professional."
         : null,
-    programmeId: day?.programmeId ?? null,
-    sessionsDue: day?.due ?? [],
-    nextRun: day?.nextRun ?? null,
+    programmeId: day.programmeId,
+    sessionsDue: day.due,
+    nextRun: day.nextRun,
     painTrend: trend,
   };
 }
