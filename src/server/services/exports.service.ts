@@ -222,10 +222,13 @@ async function currentProgramme(db: Db, runnerId: string) {
     : undefined;
 }
 
-/** The stored input, with the record's name when the input gives none: reports name the runner. */
+/**
+ * The stored input named as the record is: the record's name is who the runner is here (a file
+ * imported for them may carry another spelling, or none), so reports and FHIR print it.
+ */
 async function withRecordName(db: Db, runnerId: string, input: unknown): Promise<unknown> {
-  const stored = input as { person?: { name?: string } } | null;
-  if (!stored?.person || stored.person.name) return input;
+  const stored = input as { person?: Record<string, unknown> } | null;
+  if (!stored?.person) return input;
   const runner = await findRunner(db, runnerId);
   if (!runner) throw new NotFoundError("runner");
   return { ...stored, person: { ...stored.person, name: runner.displayName } };
