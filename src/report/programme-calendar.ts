@@ -45,16 +45,36 @@ export function sessionLines(s: PlannedSession): string[] {
  * its description. `stamp` is when the file was made (DTSTAMP); the caller passes the clock.
  */
 export function programmeToIcs(programme: Programme, stamp: Date): string {
+  return sessionsToIcs(programme.sessions, { stamp });
+}
+
+export interface CalendarOptions {
+  /** DTSTAMP of every event: when the plan was last revised (RFC 5545 §3.8.7.2). */
+  stamp: Date;
+  /** For a subscribed feed: how often a calendar app should fetch it again. */
+  refreshSeconds?: number;
+}
+
+/**
+ * Planned days as an iCalendar file; no days gives an empty calendar (a subscribed feed stays
+ * valid before a plan exists). Event ids are the day and its kind, so an app that fetches the
+ * feed again updates the same events instead of adding copies.
+ */
+export function sessionsToIcs(
+  sessions: readonly PlannedSession[],
+  options: CalendarOptions,
+): string {
   const calendar = ical({
     name: "hipcheck programme",
     prodId: { company: "hipcheck", product: "programme", language: "EN" },
+    ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
   });
-  for (const s of programme.sessions) {
+  for (const s of sessions) {
     calendar.createEvent({
       id: `${s.date}-${s.kind}@hipcheck`,
       start: dateOnly(s.date),
       allDay: true,
-      stamp,
+      stamp: options.stamp,
       summary: sessionTitle(s),
       description: [`Week ${s.week}, phase ${s.phase}.`, ...sessionLines(s)].join("\n"),
     });

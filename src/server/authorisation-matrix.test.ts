@@ -343,6 +343,51 @@ const MATRIX: Record<
     expect: record(404),
     call: (w) => ({ method: "GET", url: `/api/analyses/${w.analysisId}/files/frame.png` }),
   },
+  "GET /api/assessments/:assessmentId/report.pdf": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/assessments/${w.assessmentId}/report.pdf` }),
+  },
+  "GET /api/runners/:runnerId/progress-report.pdf": {
+    // By now R has several assessed assessments (the assess entry above made them).
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/progress-report.pdf` }),
+  },
+  "GET /api/programmes/:programmeId/handout.pdf": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/programmes/${w.programmeId}/handout.pdf` }),
+  },
+  "GET /api/programmes/:programmeId/calendar.ics": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/programmes/${w.programmeId}/calendar.ics` }),
+  },
+  "GET /api/runners/:runnerId/fhir": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/fhir` }),
+  },
+  "GET /api/assessments/:assessmentId/strength.csv": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/assessments/${w.assessmentId}/strength.csv` }),
+  },
+  "POST /api/runners/:runnerId/calendar-feed": {
+    expect: record(201),
+    call: (w) => ({ method: "POST", url: `/api/runners/${w.runnerId}/calendar-feed`, payload: {} }),
+  },
+  "GET /api/runners/:runnerId/calendar-feed": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/calendar-feed` }),
+  },
+  "DELETE /api/runners/:runnerId/calendar-feed": {
+    expect: record(204),
+    call: (w) => ({ method: "DELETE", url: `/api/runners/${w.runnerId}/calendar-feed` }),
+  },
+  "GET /api/calendar/:token.ics": {
+    // The secret link is the credential: anyone holding it reads the feed, signed in or not.
+    expect: all(200, 200),
+    call: async (w) => {
+      const feed = await w.clients.runner.post(`/api/runners/${w.runnerId}/calendar-feed`);
+      return { method: "GET", url: feed.body.path };
+    },
+  },
 };
 
 /** Sends as a client without changing its session: a sign-up or login must not replace it. */
@@ -461,6 +506,9 @@ describe.each(testDatabases())("authorisation matrix on $name", (database) => {
       "read.assessment",
       "read.programme",
       "export.runner",
+      "export.assessment-report",
+      "export.fhir",
+      "read.calendar-feed",
     ])
       expect(actions).toContain(action);
     expect(reads.every((r) => r.address === "127.0.0.1")).toBe(true);

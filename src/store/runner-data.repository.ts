@@ -18,7 +18,7 @@ export async function runnerData(db: Db, runnerId: string) {
         .where("id", "=", runner.user_id)
         .executeTakeFirst()
     : undefined;
-  const [shares, assessments, programmes, sessionLogs, painLogs, analyses, audit] =
+  const [shares, assessments, programmes, sessionLogs, painLogs, analyses, audit, calendarFeed] =
     await Promise.all([
       db.selectFrom("shares").selectAll().where("runner_id", "=", runnerId).execute(),
       db.selectFrom("assessments").selectAll().where("runner_id", "=", runnerId).execute(),
@@ -32,6 +32,12 @@ export async function runnerData(db: Db, runnerId: string) {
         .where("runner_id", "=", runnerId)
         .orderBy("at")
         .execute(),
+      // That a calendar link exists, not its hash.
+      db
+        .selectFrom("calendar_feeds")
+        .select(["created_at", "created_by"])
+        .where("runner_id", "=", runnerId)
+        .executeTakeFirst(),
     ]);
   const programmeIds = programmes.map((p) => p.id);
   const programmeEdits =
@@ -53,6 +59,7 @@ export async function runnerData(db: Db, runnerId: string) {
     painLogs,
     analyses,
     audit,
+    calendarFeed: calendarFeed ?? null,
   };
 }
 

@@ -169,6 +169,13 @@ export interface AuditEventsTable {
   detail: Json;
 }
 
+export interface CalendarFeedsTable {
+  runner_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   users: UsersTable;
@@ -186,4 +193,5 @@ export interface Database {
   session_logs: SessionLogsTable;
   pain_logs: PainLogsTable;
   audit_events: AuditEventsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

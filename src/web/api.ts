@@ -39,22 +39,57 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(0, {
-      error: "offline",
-      message: "the server could not be reached: check the connection and try again",
-    });
+    throw unreachable();
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const errorBody =
-      data && typeof data === "object" && "message" in data
-        ? (data as ApiErrorBody)
-        : { error: "http", message: `the server answered ${response.status}` };
-    throw new ApiError(response.status, errorBody);
-  }
+  if (!response.ok) throw refusal(response.status, data);
   return data as T;
+}
+
+function unreachable(): ApiError {
+  return new ApiError(0, {
+    error: "offline",
+    message: "the server could not be reached: check the connection and try again",
+  });
+}
+
+/** The server's `{ error, message }`, or a plain one when the answer was not JSON. */
+function refusal(status: number, data: unknown): ApiError {
+  return new ApiError(
+    status,
+    data && typeof data === "object" && "message" in data
+      ? (data as ApiErrorBody)
+      : { error: "http", message: `the server answered ${status}` },
+  );
+}
+
+/**
+ * Fetches a file the server makes (a PDF, CSV, .ics, FHIR JSON) and hands it to the browser as
+ * a download under the server's file name. A refusal comes back as an ApiError with the
+ * server's words, instead of a JSON file saved under a PDF's name.
+ */
+export async function downloadFile(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+  } catch {
+    throw unreachable();
+  }
+  if (!response.ok) throw refusal(response.status, safeJson(await response.text()));
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "hipcheck-download";
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; free the memory a moment later.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return filename;
 }
 
 function safeJson(text: string): unknown {

@@ -358,10 +358,8 @@ function programmeSummary(
     return;
   }
   if (!programme) {
-    paragraph(
-      w,
-      "No programme attached. Make one with hipcheck plan, and add it to this report with --plan.",
-    );
+    // Worded for the command (hipcheck report --plan) and the web app (a programme made later) alike.
+    paragraph(w, "No programme is attached to this report.");
     return;
   }
   paragraph(

@@ -3,8 +3,11 @@ import { hash, verify } from "@node-rs/argon2";
 
 /** Passwords with argon2id; session, API and invite tokens from the system's random source. */
 
-/** 32 random bytes, base64url, with a prefix that says what the token is for. */
-export function newToken(prefix: "hs" | "ht" | "hi" | "hc"): string {
+/**
+ * 32 random bytes, base64url, with a prefix that says what the token is for: login session,
+ * API token, invite, CSRF, calendar feed.
+ */
+export function newToken(prefix: "hs" | "ht" | "hi" | "hc" | "hf"): string {
   return `${prefix}_${randomBytes(32).toString("base64url")}`;
 }
 

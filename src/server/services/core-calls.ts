@@ -1,5 +1,5 @@
 import { type AssessmentResult, assess } from "../../core/assessment/assess.js";
-import { assessmentSchema } from "../../core/assessment/assessment.schema.js";
+import { type AssessmentInput, assessmentSchema } from "../../core/assessment/assessment.schema.js";
 import { DomainError, InputError, parseWith, prefixIssues } from "../../core/errors.js";
 import type { Equipment } from "../../core/exercises/exercise.types.js";
 import { isExerciseId } from "../../core/exercises/library.js";
@@ -25,17 +25,33 @@ import { DEFAULT_RUN_PLAN_SETTINGS } from "../../core/running/run-settings.js";
  * progression and pain trend. Pure functions in, plain data out; storage is the caller's.
  */
 
-export type { AssessmentResult, Programme, ProgressReport, TrainingLogEntry };
+export type { AssessmentInput, AssessmentResult, Programme, ProgressReport, TrainingLogEntry };
 export { RULES_VERSION };
+
+// Built once: making a zod schema is costly, parsing with a built one is cheap.
+const DRAFT_SCHEMA = assessmentSchema.partial();
 
 /** Checks the sections present in a partial assessment (an intake filled in step by step). */
 export function checkDraftAssessment(input: unknown): void {
-  parseWith(assessmentSchema.partial(), input, "assessment");
+  parseDraftAssessment(input);
 }
 
-/** Assesses a complete input with the current rules; InputError names every missing or bad field. */
-export function assessInput(input: unknown): AssessmentResult {
-  return assess(input);
+/**
+ * Assesses a complete input with the current rules; InputError names every missing or bad field.
+ * With the previous assessment, each finding is also worded against it (`progress`).
+ */
+export function assessInput(input: unknown, previous?: AssessmentResult): AssessmentResult {
+  return assess(input, previous);
+}
+
+/** A complete input, validated and converted (N, m, kg, km) as the core reads it. */
+export function parseAssessment(input: unknown): AssessmentInput {
+  return parseWith(assessmentSchema, input, "assessment");
+}
+
+/** The sections present in a partial input, validated and converted as the core reads them. */
+export function parseDraftAssessment(input: unknown): Partial<AssessmentInput> {
+  return parseWith(DRAFT_SCHEMA, input, "assessment");
 }
 
 /** A retest against the earlier assessments, oldest first (at least two; else DomainError). */
@@ -69,7 +85,6 @@ export function makeProgramme(result: AssessmentResult, options: ProgrammeOption
   });
 }
 
-// Built once: making a zod schema is costly, parsing with a built one is cheap.
 const LOGS_SCHEMA = logsSchema({ isKnownExercise: isExerciseId });
 
 /** Validates stored log entries (as entered, in date order) as the core reads a log file. */

@@ -19,6 +19,8 @@ export interface Reply {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON came back
   body: any;
+  /** The bytes as sent (a PDF, for instance), where `body` is the text or the parsed JSON. */
+  raw: Buffer;
   headers: Record<string, string | string[] | number | undefined>;
 }
 
@@ -66,7 +68,12 @@ export class Client {
     )
       this.csrfToken = body.csrfToken;
     if (body && typeof body === "object" && "user" in body) this.user = body.user;
-    return { status: response.statusCode, body, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body,
+      raw: response.rawPayload,
+      headers: response.headers,
+    };
   }
 
   get = (url: string) => this.request("GET", url);

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { api, type Page } from "../api.js";
+import { CalendarFeedPanel } from "../components/calendar-feed-panel.js";
+import { ExportsPanel } from "../components/exports-panel.js";
 import { ErrorBox, Field, Show, useLoad } from "../components/ui.js";
 import { showDate } from "../prefs.js";
 import type { AssessmentRow, RunnerSummary } from "../types.js";
@@ -101,6 +103,12 @@ function Home({
           <Share runner={runner} clinics={clinics} onChange={reload} />
         </li>
       </ol>
+      <ExportsPanel
+        runnerId={runner.id}
+        assessments={assessments}
+        programmeId={runner.activeProgramme?.id ?? null}
+      />
+      {runner.activeProgramme && <CalendarFeedPanel runnerId={runner.id} forRunner />}
     </>
   );
 }

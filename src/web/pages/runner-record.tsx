@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { api, type Page } from "../api.js";
+import { CalendarFeedPanel } from "../components/calendar-feed-panel.js";
+import { ExportsPanel } from "../components/exports-panel.js";
 import { Empty, ErrorBox, Show, useLoad } from "../components/ui.js";
 import { VideoUpload } from "../components/video-upload.js";
 import { localToday, showDate } from "../prefs.js";
@@ -51,6 +53,7 @@ function Record({ data }: { data: RecordData }) {
   const [error, setError] = useState<unknown>(null);
   const [invite, setInvite] = useState<string | null>(null);
   const lastAssessed = assessments.find((a) => a.result);
+  const current = programmes.find((p) => p.active);
   const isStaff = user.role !== "runner";
   const start = (last?: AssessmentRow) => startAssessment(runner.id, last).catch(setError);
   const makeInvite = async () => {
@@ -140,6 +143,12 @@ function Record({ data }: { data: RecordData }) {
           </ul>
         )}
       </section>
+      <ExportsPanel
+        runnerId={runner.id}
+        assessments={assessments}
+        programmeId={current?.id ?? null}
+      />
+      {current && <CalendarFeedPanel runnerId={runner.id} forRunner={!isStaff} />}
       {isStaff && <VideoUpload runnerId={runner.id} />}
     </>
   );

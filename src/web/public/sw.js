@@ -48,7 +48,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
+  // Only the app's page is kept as "/": a file opened from the API (a calendar link) is not.
+  if (request.mode === "navigate" && !url.pathname.startsWith("/api/")) {
     event.respondWith(networkFirst(request, "/"));
     return;
   }
