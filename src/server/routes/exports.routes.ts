@@ -43,14 +43,14 @@ export function exportRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const download = await app.tx((trx) =>
+      const draw = await app.tx((trx) =>
         assessmentReport(trx, principalOf(request), request.params.assessmentId, {
           page: request.query.page,
           audience: request.query.for,
           address: request.ip,
         }),
       );
-      return sendDownload(reply, download);
+      return sendDownload(reply, await draw());
     },
   );
 
@@ -67,14 +67,14 @@ export function exportRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const download = await app.tx((trx) =>
+      const draw = await app.tx((trx) =>
         progressReport(trx, principalOf(request), request.params.runnerId, {
           page: request.query.page,
           audience: request.query.for,
           address: request.ip,
         }),
       );
-      return sendDownload(reply, download);
+      return sendDownload(reply, await draw());
     },
   );
 
@@ -90,13 +90,13 @@ export function exportRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const download = await app.tx((trx) =>
+      const draw = await app.tx((trx) =>
         programmeHandout(trx, principalOf(request), request.params.programmeId, {
           page: request.query.page,
           address: request.ip,
         }),
       );
-      return sendDownload(reply, download);
+      return sendDownload(reply, await draw());
     },
   );
 

@@ -40,6 +40,12 @@ export interface Download {
   type: string;
 }
 
+/**
+ * A PDF to draw once the request's transaction is over: the records are read inside it, and
+ * the drawing (about 150 ms) does not hold PGlite's one connection.
+ */
+export type PdfToDraw = () => Promise<Download>;
+
 interface PdfRequest {
   page: PageSize;
   /** Wording; by default the runner's for a runner and the clinician's for staff. */
@@ -55,7 +61,7 @@ export async function assessmentReport(
   principal: Principal,
   assessmentId: string,
   request: PdfRequest,
-): Promise<Download> {
+): Promise<PdfToDraw> {
   const row = await assessmentFor(db, principal, assessmentId, {
     action: "export.assessment-report",
     address: request.address,
@@ -63,12 +69,15 @@ export async function assessmentReport(
   if (row.result === null) throw notAssessed();
   const result = assessInput(await withRecordName(db, row.runnerId, row.input));
   const programme = await currentProgramme(db, row.runnerId);
-  const pdf = await assessmentPdf(result, {
-    audience: audienceFor(principal, request.audience),
-    page: request.page,
-    ...(programme?.assessmentId === row.id ? { programme: programme.programme } : {}),
+  return async () => ({
+    content: await assessmentPdf(result, {
+      audience: audienceFor(principal, request.audience),
+      page: request.page,
+      ...(programme?.assessmentId === row.id ? { programme: programme.programme } : {}),
+    }),
+    filename: `hipcheck-assessment-${result.assessedOn}.pdf`,
+    type: PDF,
   });
-  return { content: pdf, filename: `hipcheck-assessment-${result.assessedOn}.pdf`, type: PDF };
 }
 
 /**
@@ -80,7 +89,7 @@ export async function progressReport(
   principal: Principal,
   runnerId: string,
   request: PdfRequest,
-): Promise<Download> {
+): Promise<PdfToDraw> {
   await runnerFor(db, principal, runnerId, {
     action: "export.progress-report",
     address: request.address,
@@ -95,13 +104,16 @@ export async function progressReport(
   const last = rows[rows.length - 1]!;
   const result = assessInput(await withRecordName(db, runnerId, last.input), earlier.at(-1));
   const programme = await currentProgramme(db, runnerId);
-  const pdf = await assessmentPdf(result, {
-    audience: audienceFor(principal, request.audience),
-    page: request.page,
-    earlier,
-    ...(programme?.assessmentId === last.id ? { programme: programme.programme } : {}),
+  return async () => ({
+    content: await assessmentPdf(result, {
+      audience: audienceFor(principal, request.audience),
+      page: request.page,
+      earlier,
+      ...(programme?.assessmentId === last.id ? { programme: programme.programme } : {}),
+    }),
+    filename: `hipcheck-progress-${result.assessedOn}.pdf`,
+    type: PDF,
   });
-  return { content: pdf, filename: `hipcheck-progress-${result.assessedOn}.pdf`, type: PDF };
 }
 
 /** The exercise handout of a programme, titled with the runner's name. */
@@ -110,18 +122,21 @@ export async function programmeHandout(
   principal: Principal,
   programmeId: string,
   request: { page: PageSize; address: string },
-): Promise<Download> {
+): Promise<PdfToDraw> {
   const row = await programmeFor(db, principal, programmeId, {
     action: "export.handout",
     address: request.address,
   });
   const programme = row.programme as Programme;
   const runner = await findRunner(db, row.runnerId);
-  const pdf = await handoutPdf(programme, {
-    page: request.page,
-    ...(runner ? { name: runner.displayName } : {}),
+  return async () => ({
+    content: await handoutPdf(programme, {
+      page: request.page,
+      ...(runner ? { name: runner.displayName } : {}),
+    }),
+    filename: `hipcheck-handout-${programme.start}.pdf`,
+    type: PDF,
   });
-  return { content: pdf, filename: `hipcheck-handout-${programme.start}.pdf`, type: PDF };
 }
 
 /**
