@@ -3,7 +3,9 @@ import { accountRoutes } from "./accounts.routes.js";
 import { analysisRoutes } from "./analyses.routes.js";
 import { assessmentRoutes } from "./assessments.routes.js";
 import { logRoutes } from "./logs.routes.js";
+import { movementRoutes } from "./movement.routes.js";
 import { programmeRoutes } from "./programmes.routes.js";
+import { questionnaireRoutes } from "./questionnaires.routes.js";
 import { runnerRoutes } from "./runners.routes.js";
 
 export function registerRoutes(app: App): void {
@@ -13,4 +15,6 @@ export function registerRoutes(app: App): void {
   programmeRoutes(app);
   logRoutes(app);
   analysisRoutes(app);
+  questionnaireRoutes(app);
+  movementRoutes(app);
 }

@@ -21,6 +21,7 @@ import { runnerFor } from "../access.js";
 import type { Principal } from "../auth/principal.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { painTrend, parseLogEntries } from "./core-calls.js";
+import { questionnaireTrends } from "./questionnaires.service.js";
 
 type Db = Kysely<Database>;
 
@@ -106,7 +107,10 @@ export async function revokeClinicShare(
   });
 }
 
-/** The runner's today in one request: sessions due, the next run, the pain trend, any red flag. */
+/**
+ * The runner's today in one request: sessions due, the next run, the pain trend, any red flag,
+ * and the latest questionnaire scores with their change.
+ */
 export async function runnerToday(
   db: Db,
   principal: Principal,
@@ -115,10 +119,11 @@ export async function runnerToday(
   address: string,
 ) {
   await runnerFor(db, principal, runnerId, { action: "read.today", address });
-  const [day, referral, entries] = await Promise.all([
+  const [day, referral, entries, questionnaires] = await Promise.all([
     runnerDay(db, runnerId, today),
     latestReferral(db, runnerId),
     entriesSince(db, runnerId, addDays(today, -42)),
+    questionnaireTrends(db, runnerId),
   ]);
   const trend = painTrend(parseLogEntries(entries), undefined);
   return {
@@ -132,6 +137,8 @@ export async function runnerToday(
     sessionsDue: day?.due ?? [],
     nextRun: day?.nextRun ?? null,
     painTrend: trend,
+    /** Questionnaires answered between assessments: per instrument the latest score and its change. */
+    questionnaires,
   };
 }
 
