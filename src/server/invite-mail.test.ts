@@ -6,6 +6,8 @@ import type { Store } from "../store/database.js";
 import { testDatabases } from "../store/test-support/test-databases.js";
 import type { App } from "./app.js";
 import { serverConfigFromEnv } from "./config.js";
+import { smtpMailer } from "./mail/mailer.js";
+import { mailInvite } from "./services/accounts.service.js";
 import {
   Client,
   newClinic,
@@ -180,6 +182,20 @@ describe.each(testDatabases())("invites by mail on $name", (database) => {
       message: "the invite names no email address: give the runner or colleague the link yourself",
     });
     expect(mail.received).toHaveLength(0);
+  });
+
+  it("gives the log an error code only, for a refusal and for a server that is not there", async () => {
+    mail.state.refuse = true;
+    const message = { to: "sam@example.com", subject: "Invite", text: "a link" };
+    const refusing = smtpMailer({ smtpUrl: mail.url, from: FROM });
+    const refused = await mailInvite(refusing, message);
+    refusing.close();
+    expect(refused.failure).toBe("EENVELOPE 550");
+    const absent = smtpMailer({ smtpUrl: "smtp://127.0.0.1:1", from: FROM });
+    const unreachable = await mailInvite(absent, message);
+    absent.close();
+    expect(unreachable.failure).toBe("ESOCKET");
+    expect(unreachable.mail.sent).toBe(false);
   });
 
   it("tells the inviter that mail is not set up on a server without it", async () => {

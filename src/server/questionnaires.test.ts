@@ -189,6 +189,26 @@ describe.each(testDatabases())("questionnaires between assessments on $name", (d
     expect(Object.keys(byId).sort()).toEqual(["koos-pf", "lefs", "nprs"]);
   });
 
+  it("documents the new routes in the OpenAPI document", async () => {
+    const docs = await app.inject({ method: "GET", url: "/api/docs/json" });
+    const paths = docs.json().paths;
+    const post = paths["/api/runners/{runnerId}/questionnaires"].post;
+    expect(post.requestBody.content["application/json"].schema.properties.instrument.enum).toEqual([
+      "akps",
+      "lefs",
+      "nprs",
+      "koos-pf",
+    ]);
+    expect(paths["/api/runners/{runnerId}/questionnaires"].get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "instrument", in: "query" })]),
+    );
+    expect(paths["/api/runners/{runnerId}/analyses"].get.summary).toMatch(/newest first/);
+    expect(
+      paths["/api/assessments/{assessmentId}/movement"].post.requestBody.content["application/json"]
+        .schema.required,
+    ).toEqual(["analysisId"]);
+  });
+
   it("is in the runner's export and goes with the erasure", async () => {
     const exported = await runner.get(`/api/runners/${runnerId}/export`);
     expect(

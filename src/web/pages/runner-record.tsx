@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { api, type Page } from "../api.js";
-import { Empty, ErrorBox, Show, useLoad } from "../components/ui.js";
+import { AnalysisList } from "../components/analysis-list.js";
+import { Empty, ErrorBox, Field, Show, useLoad } from "../components/ui.js";
 import { VideoUpload } from "../components/video-upload.js";
 import { localToday, showDate } from "../prefs.js";
 import { navigate } from "../router.js";
@@ -49,18 +50,21 @@ function Record({ data }: { data: RecordData }) {
   const { user } = useSession();
   const { runner, assessments, programmes } = data;
   const [error, setError] = useState<unknown>(null);
-  const [invite, setInvite] = useState<string | null>(null);
+  const [invite, setInvite] = useState<{ link: string; mail: string } | null>(null);
+  const [inviteEmail, setInviteEmail] = useState("");
+  const [uploads, setUploads] = useState(0);
   const lastAssessed = assessments.find((a) => a.result);
   const isStaff = user.role !== "runner";
   const start = (last?: AssessmentRow) => startAssessment(runner.id, last).catch(setError);
   const makeInvite = async () => {
     try {
-      const reply = await api<{ link: string }>("POST", "/api/invites", {
+      const reply = await api<{ link: string; mail: { message: string } }>("POST", "/api/invites", {
         role: "runner",
         runnerId: runner.id,
         name: runner.displayName,
+        ...(inviteEmail.trim() ? { email: inviteEmail.trim() } : {}),
       });
-      setInvite(reply.link);
+      setInvite({ link: reply.link, mail: reply.mail.message });
     } catch (e) {
       setError(e);
     }
@@ -86,15 +90,29 @@ function Record({ data }: { data: RecordData }) {
         <a className="button" href={`#/runners/${runner.id}/progress`}>
           Progress
         </a>
-        {isStaff && !runner.userId && (
+      </div>
+      {isStaff && !runner.userId && (
+        <div className="actions">
+          <Field label="The runner's email, to mail the link (optional)">
+            {(id) => (
+              <input
+                id={id}
+                type="email"
+                autoComplete="off"
+                value={inviteEmail}
+                onChange={(e) => setInviteEmail(e.target.value)}
+              />
+            )}
+          </Field>
           <button type="button" onClick={makeInvite}>
             Invite the runner to the app
           </button>
-        )}
-      </div>
+        </div>
+      )}
       {invite && (
         <p className="card" role="status">
-          Give the runner this one-time link: <code data-testid="invite-link">{invite}</code>
+          Give the runner this one-time link: <code data-testid="invite-link">{invite.link}</code> (
+          <span data-testid="invite-mail">{invite.mail}</span>)
         </p>
       )}
       <section aria-labelledby="assessments-h">
@@ -140,7 +158,8 @@ function Record({ data }: { data: RecordData }) {
           </ul>
         )}
       </section>
-      {isStaff && <VideoUpload runnerId={runner.id} />}
+      <AnalysisList runnerId={runner.id} assessments={assessments} reloadKey={uploads} />
+      {isStaff && <VideoUpload runnerId={runner.id} onDone={() => setUploads((n) => n + 1)} />}
     </>
   );
 }
