@@ -16,6 +16,7 @@ import { type Access, authenticate, requireAccess } from "./auth/principal.js";
 import type { ServerConfig } from "./config.js";
 import { toHttpError } from "./errors.js";
 import { AnalysisJobs, analysisDir } from "./jobs/analysis-jobs.js";
+import { type Mailer, smtpMailer } from "./mail/mailer.js";
 import { registerRoutes } from "./routes/index.js";
 import { serveWebApp } from "./web-app.js";
 
@@ -34,6 +35,8 @@ declare module "fastify" {
     /** Runs one request's work in one transaction: all of it is saved, or none. */
     tx<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
     jobs: AnalysisJobs;
+    /** Sends invite mail; undefined when no mail server is set up. */
+    mailer: Mailer | undefined;
     /** Every API route as `METHOD /url`, for the authorisation matrix test. */
     apiRoutes: string[];
   }
@@ -63,6 +66,9 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
 
   app.decorate("config", config);
   app.decorate("store", store);
+  const mailer = config.mail ? smtpMailer(config.mail) : undefined;
+  app.decorate("mailer", mailer);
+  app.addHook("onClose", async () => mailer?.close());
   const jobs = new AnalysisJobs(store.db, {
     workers: config.workers || availableParallelism(),
     deleteVideos: config.deleteVideos,

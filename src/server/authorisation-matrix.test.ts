@@ -321,6 +321,18 @@ const MATRIX: Record<
     expect: record(200),
     call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/pain` }),
   },
+  "POST /api/runners/:runnerId/questionnaires": {
+    expect: record(201),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/runners/${w.runnerId}/questionnaires`,
+      payload: { instrument: "nprs", date: "2026-12-01", answers: { pain: 3 } },
+    }),
+  },
+  "GET /api/runners/:runnerId/questionnaires": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/questionnaires` }),
+  },
   "POST /api/runners/:runnerId/analyses": {
     // Past authorisation, the content check refuses the file: no video job per caller.
     expect: record(415),
@@ -337,6 +349,27 @@ const MATRIX: Record<
   "GET /api/analyses/:analysisId/events": {
     expect: record(200),
     call: (w) => ({ method: "GET", url: `/api/analyses/${w.analysisId}/events` }),
+  },
+  "GET /api/runners/:runnerId/analyses": {
+    expect: record(200),
+    call: (w) => ({ method: "GET", url: `/api/runners/${w.runnerId}/analyses` }),
+  },
+  "POST /api/assessments/:assessmentId/movement": {
+    // Past authorisation, the analysis is refused: it failed, so it has no measurements.
+    expect: record(422),
+    call: async (w) => {
+      // The progress stream ends when the analysis has failed.
+      await w.app.inject({
+        method: "GET",
+        url: `/api/analyses/${w.analysisId}/events`,
+        headers: { cookie: w.clients.runner.cookie ?? "" },
+      });
+      return {
+        method: "POST",
+        url: `/api/assessments/${w.assessmentId}/movement`,
+        payload: { analysisId: w.analysisId },
+      };
+    },
   },
   "GET /api/analyses/:analysisId/files/:name": {
     // The analysis failed (its upload was not decodable): it has no pictures.
@@ -505,6 +538,8 @@ describe.each(testDatabases())("authorisation matrix on $name", (database) => {
       "read.logs",
       "read.assessment",
       "read.programme",
+      "read.questionnaires",
+      "read.analyses",
       "export.runner",
       "export.assessment-report",
       "export.fhir",

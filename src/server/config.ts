@@ -18,6 +18,16 @@ export interface ServerConfig {
   workers: number;
   /** Where uploads and annotated pictures are kept. */
   filesDir: string;
+  /** Invite mail, when both HIPCHECK_SMTP_URL and HIPCHECK_MAIL_FROM are set. */
+  mail?: MailConfig;
+}
+
+/** Where invite mail goes out: an SMTP server (credentials in the URL) and the sender. */
+export interface MailConfig {
+  /** smtp:// (STARTTLS when offered) or smtps:// (TLS from the start), e.g. smtps://user:pw@host:465. */
+  smtpUrl: string;
+  /** The From address, e.g. "Riverside Physio <hipcheck@riverside.example>". */
+  from: string;
 }
 
 const MB = 1024 * 1024;
@@ -61,8 +71,52 @@ export function serverConfigFromEnv(
     deleteVideos: flag("HIPCHECK_DELETE_VIDEOS", false),
     workers: number("HIPCHECK_WORKERS", 0, 0, 64),
     filesDir: env.HIPCHECK_FILES_DIR ?? "./data-files",
+    ...mailConfig(env, issues),
     ...overrides,
   };
   if (issues.length > 0) throw new InputError(issues, "server configuration");
   return config;
+}
+
+const SMTP_EXAMPLE = "smtps://user:password@mail.example.com:465";
+// A bare address or "Name <address>"; nodemailer reads both.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+
+/** Invite mail settings: both variables or neither. The URL is never echoed: it holds a password. */
+function mailConfig(
+  env: NodeJS.ProcessEnv,
+  issues: { path: string; message: string }[],
+): { mail?: MailConfig } {
+  const smtpUrl = env.HIPCHECK_SMTP_URL ?? "";
+  const from = env.HIPCHECK_MAIL_FROM ?? "";
+  if (smtpUrl === "" && from === "") return {};
+  const before = issues.length;
+  if (smtpUrl === "")
+    issues.push({
+      path: "HIPCHECK_SMTP_URL",
+      message: `must be set too when HIPCHECK_MAIL_FROM is: the mail server, e.g. ${SMTP_EXAMPLE}`,
+    });
+  else {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {}
+    if (!url || (url.protocol !== "smtp:" && url.protocol !== "smtps:") || url.hostname === "")
+      issues.push({
+        path: "HIPCHECK_SMTP_URL",
+        message: `must be an smtp:// or smtps:// URL with a host, e.g. ${SMTP_EXAMPLE} (the value given is not shown: it may hold a password)`,
+      });
+  }
+  if (from === "")
+    issues.push({
+      path: "HIPCHECK_MAIL_FROM",
+      message:
+        "must be set too when HIPCHECK_SMTP_URL is: the sender, e.g. hipcheck@clinic.example",
+    });
+  else if (!MAIL_FROM.test(from.trim()))
+    issues.push({
+      path: "HIPCHECK_MAIL_FROM",
+      message: `must be an email address such as hipcheck@clinic.example or "Riverside Physio <hipcheck@clinic.example>", got "${from}"`,
+    });
+  return issues.length > before ? {} : { mail: { smtpUrl, from: from.trim() } };
 }

@@ -32,6 +32,11 @@ export async function listClinics(db: Db): Promise<{ id: string; name: string }[
   return db.selectFrom("clinics").select(["id", "name"]).orderBy("name").limit(500).execute();
 }
 
+export async function findClinicName(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom("clinics").select("name").where("id", "=", id).executeTakeFirst();
+  return row?.name;
+}
+
 export async function insertUser(
   db: Db,
   user: {

@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { type After, olderThan } from "./records.repository.js";
 import type { Database } from "./schema.types.js";
 
 type Db = Kysely<Database>;
@@ -53,4 +54,26 @@ export async function unfinishedAnalyses(db: Db) {
     .orderBy("created_at")
     .limit(1000)
     .execute();
+}
+
+/**
+ * The runner's analyses, newest first, without their bulky parts: the task and view asked for,
+ * and from the result only its rules version and measurements (the per-step series stay out).
+ */
+export async function listAnalyses(db: Db, runnerId: string, limit: number, after?: After) {
+  let query = db
+    .selectFrom("movement_analyses")
+    .select(["id", "status", "progress", "error"])
+    .select(["created_at as createdAt", "finished_at as finishedAt"])
+    .select(sql<AnalysisOptions["task"]>`options->>'task'`.as("task"))
+    .select(sql<AnalysisOptions["view"] | null>`options->>'view'`.as("view"))
+    .select(sql<string | null>`measurements->>'rulesVersion'`.as("rulesVersion"))
+    .select(sql<unknown>`measurements->'measurements'`.as("measurements"))
+    .select(sql<string>`created_at::text`.as("sortKey"))
+    .where("runner_id", "=", runnerId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit);
+  if (after) query = query.where(olderThan("created_at", "id", after));
+  return query.execute();
 }

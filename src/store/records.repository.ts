@@ -12,7 +12,7 @@ export interface After {
 }
 
 /** `(key, id) < (after.key, after.id)`: rows after the cursor in a newest-first list. */
-function olderThan(keyColumn: string, idColumn: string, after: After) {
+export function olderThan(keyColumn: string, idColumn: string, after: After) {
   return sql<boolean>`(${sql.ref(keyColumn)}, ${sql.ref(idColumn)}) < (${after.key}, ${after.id})`;
 }
 

@@ -18,27 +18,43 @@ export async function runnerData(db: Db, runnerId: string) {
         .where("id", "=", runner.user_id)
         .executeTakeFirst()
     : undefined;
-  const [shares, assessments, programmes, sessionLogs, painLogs, analyses, audit, calendarFeed] =
-    await Promise.all([
-      db.selectFrom("shares").selectAll().where("runner_id", "=", runnerId).execute(),
-      db.selectFrom("assessments").selectAll().where("runner_id", "=", runnerId).execute(),
-      db.selectFrom("programmes").selectAll().where("runner_id", "=", runnerId).execute(),
-      db.selectFrom("session_logs").selectAll().where("runner_id", "=", runnerId).execute(),
-      db.selectFrom("pain_logs").selectAll().where("runner_id", "=", runnerId).execute(),
-      db.selectFrom("movement_analyses").selectAll().where("runner_id", "=", runnerId).execute(),
-      db
-        .selectFrom("audit_events")
-        .select(["at", "action", "actor_id", "clinic_id", "address"])
-        .where("runner_id", "=", runnerId)
-        .orderBy("at")
-        .execute(),
-      // That a calendar link exists, not its hash.
-      db
-        .selectFrom("calendar_feeds")
-        .select(["created_at", "created_by"])
-        .where("runner_id", "=", runnerId)
-        .executeTakeFirst(),
-    ]);
+  const [
+    shares,
+    assessments,
+    programmes,
+    sessionLogs,
+    painLogs,
+    questionnaireResponses,
+    analyses,
+    audit,
+    calendarFeed,
+  ] = await Promise.all([
+    db.selectFrom("shares").selectAll().where("runner_id", "=", runnerId).execute(),
+    db.selectFrom("assessments").selectAll().where("runner_id", "=", runnerId).execute(),
+    db.selectFrom("programmes").selectAll().where("runner_id", "=", runnerId).execute(),
+    db.selectFrom("session_logs").selectAll().where("runner_id", "=", runnerId).execute(),
+    db.selectFrom("pain_logs").selectAll().where("runner_id", "=", runnerId).execute(),
+    db
+      .selectFrom("questionnaire_responses")
+      .selectAll()
+      .where("runner_id", "=", runnerId)
+      .orderBy("answered_on")
+      .orderBy("id")
+      .execute(),
+    db.selectFrom("movement_analyses").selectAll().where("runner_id", "=", runnerId).execute(),
+    db
+      .selectFrom("audit_events")
+      .select(["at", "action", "actor_id", "clinic_id", "address"])
+      .where("runner_id", "=", runnerId)
+      .orderBy("at")
+      .execute(),
+    // That a calendar link exists, not its hash.
+    db
+      .selectFrom("calendar_feeds")
+      .select(["created_at", "created_by"])
+      .where("runner_id", "=", runnerId)
+      .executeTakeFirst(),
+  ]);
   const programmeIds = programmes.map((p) => p.id);
   const programmeEdits =
     programmeIds.length === 0
@@ -57,6 +73,7 @@ export async function runnerData(db: Db, runnerId: string) {
     programmeEdits,
     sessionLogs,
     painLogs,
+    questionnaireResponses,
     analyses,
     audit,
     calendarFeed: calendarFeed ?? null,

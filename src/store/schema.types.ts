@@ -158,6 +158,18 @@ export interface PainLogsTable {
   created_at: Timestamp;
 }
 
+export interface QuestionnaireResponsesTable {
+  id: Generated<number>;
+  runner_id: string;
+  instrument: "akps" | "lefs" | "nprs" | "koos-pf";
+  answered_on: CalendarDay;
+  answers: Json;
+  score: number;
+  rules_version: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   at: Timestamp;
@@ -192,6 +204,7 @@ export interface Database {
   programme_edits: ProgrammeEditsTable;
   session_logs: SessionLogsTable;
   pain_logs: PainLogsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
   audit_events: AuditEventsTable;
   calendar_feeds: CalendarFeedsTable;
 }

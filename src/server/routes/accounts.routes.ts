@@ -21,6 +21,7 @@ import {
   createClinic,
   createInvite,
   currentUser,
+  mailInvite,
   recordFailedLogin,
   signUpRunner,
   startSession,
@@ -144,7 +145,8 @@ export function accountRoutes(app: App): void {
       config: { access: "staff" },
       schema: {
         tags: ["accounts"],
-        summary: "Invite a clinician (admin) or a runner by a one-time link",
+        summary:
+          "Invite a clinician (admin) or a runner by a one-time link; mailed to `email` when the server has mail set up",
         body: z.strictObject({
           role: z.enum(["clinician", "runner"]),
           email: email.optional(),
@@ -155,10 +157,13 @@ export function accountRoutes(app: App): void {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const invite = await app.tx((trx) =>
+      const { message, ...invite } = await app.tx((trx) =>
         createInvite(trx, principal, request.body, app.config.publicUrl),
       );
-      return reply.status(201).send(invite);
+      // Mailed after the invite is saved: a mail server's trouble never loses the invite.
+      const { mail, failure } = await mailInvite(app.mailer, message);
+      if (failure) request.log.warn({ mailFailure: failure }, "invite mail not sent");
+      return reply.status(201).send({ ...invite, mail });
     },
   );
 

@@ -5,7 +5,9 @@ import { assessmentRoutes } from "./assessments.routes.js";
 import { calendarFeedRoutes } from "./calendar-feed.routes.js";
 import { exportRoutes } from "./exports.routes.js";
 import { logRoutes } from "./logs.routes.js";
+import { movementRoutes } from "./movement.routes.js";
 import { programmeRoutes } from "./programmes.routes.js";
+import { questionnaireRoutes } from "./questionnaires.routes.js";
 import { runnerRoutes } from "./runners.routes.js";
 
 export function registerRoutes(app: App): void {
@@ -17,4 +19,6 @@ export function registerRoutes(app: App): void {
   analysisRoutes(app);
   exportRoutes(app);
   calendarFeedRoutes(app);
+  questionnaireRoutes(app);
+  movementRoutes(app);
 }

@@ -79,7 +79,8 @@ export function runnerRoutes(app: App): void {
       config: { access: "signed-in" },
       schema: {
         tags: ["dashboards"],
-        summary: "The runner's today: sessions due, next run, pain trend",
+        summary:
+          "The runner's today: sessions due, next run, pain trend, latest questionnaire scores and their change",
         params: runnerParams,
         querystring: z.strictObject({ on: calendarDay.optional() }),
       },

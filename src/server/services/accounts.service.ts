@@ -4,6 +4,7 @@ import {
   clearLoginFailures,
   deleteOtherSessions,
   emailTaken,
+  findClinicName,
   findLiveInvite,
   findUser,
   findUserForLogin,
@@ -37,6 +38,7 @@ import {
   TooManyRequestsError,
   UnauthorizedError,
 } from "../errors.js";
+import { type Mailer, type MailMessage, mailFailureCode } from "../mail/mailer.js";
 
 type Db = Kysely<Database>;
 
@@ -162,13 +164,21 @@ export async function currentUser(db: Db, userId: string): Promise<UserRow> {
   return user;
 }
 
-/** An invite by one-time link; the link is shown to the inviter once, only its hash is kept. */
+/** A new invite: the link (shown to the inviter once; only its hash is kept) and its mail. */
+export interface NewInvite {
+  link: string;
+  expiresAt: Date;
+  /** The message that carries the link, when the invite names an email address. */
+  message: MailMessage | null;
+}
+
+/** An invite by one-time link, for a clinician (admin only) or a runner of the clinic. */
 export async function createInvite(
   db: Db,
   principal: Principal,
   invite: { role: "clinician" | "runner"; email?: string; name?: string; runnerId?: string },
   publicUrl: string,
-): Promise<{ link: string; expiresAt: Date }> {
+): Promise<NewInvite> {
   if (!principal.clinicId) throw new ForbiddenError("only clinic staff may invite");
   if (invite.role === "clinician" && principal.role !== "clinic-admin")
     throw new ForbiddenError("only the clinic's admin may invite clinicians");
@@ -198,7 +208,77 @@ export async function createInvite(
     clinicId: principal.clinicId,
     runnerId: invite.runnerId ?? null,
   });
-  return { link: `${publicUrl}/invite/${token}`, expiresAt };
+  const link = `${publicUrl}/invite/${token}`;
+  const clinicName = (await findClinicName(db, principal.clinicId)) ?? "your clinic";
+  const message = invite.email
+    ? inviteMessage({ ...invite, email: invite.email, link, expiresAt, clinicName, principal })
+    : null;
+  return { link, expiresAt, message };
+}
+
+/** The invite mail: who invites, to what, the link and until when. No health data. */
+function inviteMessage(m: {
+  email: string;
+  name?: string;
+  role: "clinician" | "runner";
+  link: string;
+  expiresAt: Date;
+  clinicName: string;
+  principal: Principal;
+}): MailMessage {
+  const what =
+    m.role === "clinician"
+      ? `to join ${m.clinicName} on hipcheck as a clinician`
+      : `to hipcheck, where you follow the knee and hip programme ${m.clinicName} makes for you`;
+  return {
+    to: m.email,
+    subject: `${m.clinicName} invites you to hipcheck`,
+    text: [
+      `Hello${m.name ? ` ${m.name}` : ""},`,
+      "",
+      `${m.principal.displayName} of ${m.clinicName} invites you ${what}.`,
+      "",
+      `Open this link to make your account. It works once, until ${m.expiresAt.toISOString().slice(0, 10)}:`,
+      m.link,
+      "",
+      "If you did not expect this mail, ignore it: nothing happens without the link.",
+    ].join("\n"),
+  };
+}
+
+/** Whether the invite's link went out by mail, in words for the inviter. */
+export interface InviteMail {
+  sent: boolean;
+  message: string;
+}
+
+/**
+ * Mails a new invite's link. A failure leaves the invite valid (it is saved before this runs)
+ * and is told to the inviter; `failure` is an error code for the log, without the address.
+ */
+export async function mailInvite(
+  mailer: Mailer | undefined,
+  message: MailMessage | null,
+): Promise<{ mail: InviteMail; failure?: string }> {
+  const giveIt = "give the runner or colleague the link yourself";
+  if (!mailer)
+    return {
+      mail: { sent: false, message: `mail is not set up on this server: ${giveIt}` },
+    };
+  if (!message)
+    return { mail: { sent: false, message: `the invite names no email address: ${giveIt}` } };
+  try {
+    await mailer.send(message);
+    return { mail: { sent: true, message: `the link was mailed to ${message.to}` } };
+  } catch (error) {
+    return {
+      mail: {
+        sent: false,
+        message: `the mail could not be sent (the mail server did not take it): ${giveIt}; the invite is valid`,
+      },
+      failure: mailFailureCode(error),
+    };
+  }
 }
 
 export async function describeInvite(db: Db, token: string) {

@@ -76,14 +76,19 @@ export async function updateAssessment(
 /** Assesses the stored input with the current rules and stores the result with its version. */
 export async function runAssessment(db: Db, principal: Principal, id: string, address: string) {
   const row = await assessmentFor(db, principal, id, { action: "write.assessment", address }, true);
-  const result = assessInput(row.input);
+  await assessAndSave(db, id, row.input);
+  return assessmentView((await findAssessment(db, id))!);
+}
+
+/** Assesses an input with the current rules and stores the result with its version. */
+export async function assessAndSave(db: Db, id: string, input: unknown): Promise<void> {
+  const result = assessInput(input);
   await saveAssessmentResult(db, id, {
     result,
     rulesVersion: result.rulesVersion,
     assessedOn: result.assessedOn,
     referral: result.redFlags.referral,
   });
-  return assessmentView((await findAssessment(db, id))!);
 }
 
 /**
@@ -113,7 +118,7 @@ export async function compareHistory(
   return { assessments, comparison: compareResults(results), reason: null };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

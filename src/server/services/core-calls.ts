@@ -1,8 +1,13 @@
+import { z } from "zod";
 import { type AssessmentResult, assess } from "../../core/assessment/assess.js";
 import { type AssessmentInput, assessmentSchema } from "../../core/assessment/assessment.schema.js";
 import { DomainError, InputError, parseWith, prefixIssues } from "../../core/errors.js";
 import type { Equipment } from "../../core/exercises/exercise.types.js";
 import { isExerciseId } from "../../core/exercises/library.js";
+import {
+  movementMeasurementSchema,
+  type VideoAnalysisInput,
+} from "../../core/movement/measurements.schema.js";
 import { generateProgramme, prescribedExercises } from "../../core/program/programme.js";
 import type { Programme } from "../../core/program/programme.types.js";
 import {
@@ -19,14 +24,30 @@ import {
 } from "../../core/running/pain-monitoring.js";
 import { decideNext, type ProgressReport } from "../../core/running/progression.js";
 import { DEFAULT_RUN_PLAN_SETTINGS } from "../../core/running/run-settings.js";
+import {
+  compareScores,
+  INSTRUMENT_IDS,
+  type InstrumentId,
+  type QuestionnaireResponse,
+  questionnaireResponseSchema,
+  scoreQuestionnaire,
+} from "../../core/symptoms/questionnaires/index.js";
 
 /**
  * The one place the server calls the clinical core: validation, assessment, programme,
  * progression and pain trend. Pure functions in, plain data out; storage is the caller's.
  */
 
-export type { AssessmentInput, AssessmentResult, Programme, ProgressReport, TrainingLogEntry };
-export { RULES_VERSION };
+export type {
+  AssessmentInput,
+  AssessmentResult,
+  InstrumentId,
+  Programme,
+  ProgressReport,
+  QuestionnaireResponse,
+  TrainingLogEntry,
+};
+export { INSTRUMENT_IDS, RULES_VERSION };
 
 // Built once: making a zod schema is costly, parsing with a built one is cheap.
 const DRAFT_SCHEMA = assessmentSchema.partial();
@@ -128,4 +149,88 @@ export function painTrend(logs: readonly TrainingLogEntry[], programme?: Program
   const settings = programme?.runSettings ?? DEFAULT_RUN_PLAN_SETTINGS;
   const weeks = weeklyPainTrend(logs, settings);
   return { weeks, ...assessPainTrend(weeks, settings) };
+}
+
+/**
+ * Checks one questionnaire response as the core reads an assessment's `questionnaires` (every
+ * wrong answer named: `answers.3`) and scores it; one that cannot be scored (too many blanks)
+ * is refused with the instrument's missing-item rule.
+ */
+export function scoreResponse(raw: unknown): { response: QuestionnaireResponse; score: number } {
+  const response = parseWith(questionnaireResponseSchema, raw, "questionnaire response");
+  const scored = scoreQuestionnaire(response);
+  if (!scored.valid) throw new InputError([{ path: "answers", message: scored.note }]);
+  return { response, score: scored.score };
+}
+
+/**
+ * The latest score of one instrument and its change from the one before, both scored again with
+ * the current rules and judged against the instrument's minimal important change.
+ */
+export function scoreTrend(latest: QuestionnaireResponse, previous?: QuestionnaireResponse) {
+  const now = scoreQuestionnaire(latest);
+  if (!now.valid) return undefined;
+  const base = {
+    instrument: now.instrument,
+    shortName: now.shortName,
+    range: now.range,
+    higherIsBetter: now.higherIsBetter,
+    latest: { date: now.date, score: now.score },
+  };
+  const before = previous ? scoreQuestionnaire(previous) : undefined;
+  if (!before?.valid)
+    return {
+      ...base,
+      previous: null,
+      change: null,
+      judgement: null,
+      statement: `${now.shortName} ${now.score} on ${now.date}; the change shows from the next one.`,
+    };
+  const compared = compareScores(before, now);
+  return {
+    ...base,
+    previous: compared.from,
+    change: compared.change,
+    judgement: compared.judgement,
+    statement: compared.statement,
+  };
+}
+
+/** What the video job stores of an analysis and what an assessment needs of it. */
+const storedAnalysisSchema = z.looseObject({
+  rulesVersion: z.string().min(1),
+  analysis: z.looseObject({
+    kind: z.enum(["running", "single-leg-squat", "single-leg-stance"]),
+    warnings: z.array(z.looseObject({ code: z.string(), message: z.string() })).default([]),
+  }),
+  measurements: z.array(movementMeasurementSchema),
+});
+
+/**
+ * A finished analysis's measurements as an assessment's `videoAnalyses` entry, judged when the
+ * assessment runs. Refused (DomainError) when nothing in it can be judged: every measurement
+ * withheld as implausible, or none made.
+ */
+export function videoAnalysisOf(stored: unknown, source: string): VideoAnalysisInput {
+  const parsed = storedAnalysisSchema.safeParse(stored);
+  if (!parsed.success)
+    throw new DomainError(
+      "this analysis holds no measurements an assessment can judge: analyse the video again",
+    );
+  const { rulesVersion, analysis, measurements } = parsed.data;
+  if (!measurements.some((m) => m.withheld === undefined)) {
+    const reasons = [...new Set(measurements.flatMap((m) => (m.withheld ? [m.withheld] : [])))];
+    throw new DomainError(
+      reasons.length > 0
+        ? `every measurement of this analysis was withheld as implausible, so it adds nothing to an assessment: ${reasons.join(" ")}`
+        : "this analysis measured nothing (no steps or repetitions were found): film again as the guide says",
+    );
+  }
+  return {
+    rulesVersion,
+    task: analysis.kind,
+    measurements,
+    warnings: analysis.warnings.map(({ code, message }) => ({ code, message })),
+    input: source,
+  };
 }

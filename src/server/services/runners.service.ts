@@ -19,6 +19,7 @@ import { runnerFor } from "../access.js";
 import type { Principal } from "../auth/principal.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { painTrend, parseLogEntries } from "./core-calls.js";
+import { questionnaireTrends } from "./questionnaires.service.js";
 
 type Db = Kysely<Database>;
 
@@ -104,7 +105,10 @@ export async function revokeClinicShare(
   });
 }
 
-/** The runner's today in one request: sessions due, the next run, the pain trend, any red flag. */
+/**
+ * The runner's today in one request: sessions due, the next run, the pain trend, any red flag,
+ * and the latest questionnaire scores with their change.
+ */
 export async function runnerToday(
   db: Db,
   principal: Principal,
@@ -115,6 +119,7 @@ export async function runnerToday(
   await runnerFor(db, principal, runnerId, { action: "read.today", address });
   const day = await runnerDay(db, { runnerId, today, since: addDays(today, -42) });
   const trend = painTrend(parseLogEntries(day.entries), undefined);
+  const questionnaires = await questionnaireTrends(db, runnerId);
   return {
     today,
     seeAProfessional: day.referral
@@ -126,6 +131,8 @@ export async function runnerToday(
     sessionsDue: day.due,
     nextRun: day.nextRun,
     painTrend: trend,
+    /** Questionnaires answered between assessments: per instrument the latest score and its change. */
+    questionnaires,
   };
 }
 

@@ -6,10 +6,13 @@ import type { Store } from "../../store/database.js";
 import { type App, buildApp } from "../app.js";
 import { serverConfigFromEnv } from "../config.js";
 
-/** A server over a test database, driven through real HTTP requests (fastify.inject). */
-export async function testApp(store: Store): Promise<App> {
+/**
+ * A server over a test database, driven through real HTTP requests (fastify.inject); `env`
+ * gives it configuration variables as `hipcheck serve` would read them.
+ */
+export async function testApp(store: Store, env: NodeJS.ProcessEnv = {}): Promise<App> {
   const filesDir = await mkdtemp(join(tmpdir(), "hipcheck-files-"));
-  const app = await buildApp({ store, config: serverConfigFromEnv({}, { filesDir, port: 0 }) });
+  const app = await buildApp({ store, config: serverConfigFromEnv(env, { filesDir, port: 0 }) });
   app.addHook("onClose", () => rm(filesDir, { recursive: true, force: true }));
   await app.ready();
   return app;

@@ -37,7 +37,7 @@ function upload(
 }
 
 /** The clinic's path: the video goes to the server, which analyses it and draws the pictures. */
-export function VideoUpload({ runnerId }: { runnerId: string }) {
+export function VideoUpload({ runnerId, onDone }: { runnerId: string; onDone?: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [view, setView] = useState<"rear" | "side" | "front">("rear");
   const [stage, setStage] = useState<{ label: string; share: number } | null>(null);
@@ -69,6 +69,7 @@ export function VideoUpload({ runnerId }: { runnerId: string }) {
         events.onerror = finish;
       });
       const result = await api<AnalysisRow>("GET", `/api/analyses/${job.id}`);
+      onDone?.();
       if (result.status === "failed") throw new Error(result.error ?? "the analysis failed");
       setRow(result);
     } catch (e) {

@@ -91,6 +91,32 @@ describe("running video analysed in the browser", () => {
         ),
       );
       expect(await pictures.count()).toBeGreaterThan(0);
+      // The record lists the analysis; its measurements go into Sam's latest assessment.
+      const analyses = page.locator("section", {
+        has: page.getByRole("heading", { name: "Video analyses" }),
+      });
+      await seeText(
+        analyses.getByTestId("analyses"),
+        /running \(rear\): pelvic drop left .*knee FPPA/,
+      );
+      await analyses.getByRole("button", { name: /^Use in this assessment/ }).click();
+      await seeText(
+        analyses.getByRole("status"),
+        /Added to the assessment of .*, which was assessed again with it\./,
+      );
+      const added = await page.evaluate(async () => {
+        const runners = await (await fetch("/api/runners?q=sam")).json();
+        const list = await (await fetch(`/api/runners/${runners.items[0].id}/assessments`)).json();
+        return (list.items as { kind: string; result: { videoAnalyses: unknown[] } }[]).map((a) => [
+          a.kind,
+          a.result.videoAnalyses.length,
+        ]);
+      });
+      // The default is the newest assessment: the retest.
+      expect(added.sort()).toEqual([
+        ["initial", 0],
+        ["retest", 1],
+      ]);
       const checks = new PageChecks(page, "phone");
       await checks.check("clinic-video-upload");
       expect(checks.violations).toEqual([]);

@@ -1,5 +1,10 @@
 import { api, type Page } from "../api.js";
 import { LineChart } from "../components/chart.js";
+import { RecordQuestionnaire } from "../components/questionnaire-record.js";
+import {
+  type QuestionnaireTrend,
+  QuestionnaireTrends,
+} from "../components/questionnaire-trends.js";
 import { Show, useLoad } from "../components/ui.js";
 import { formatNumber, localToday, showDate } from "../prefs.js";
 import type {
@@ -19,27 +24,44 @@ import {
 } from "./progress-data.js";
 
 async function load(runnerId: string) {
-  const [runner, assessments, logs] = await Promise.all([
+  const [runner, assessments, logs, today] = await Promise.all([
     api<RunnerSummary>("GET", `/api/runners/${runnerId}`),
     api<Page<AssessmentRow>>("GET", `/api/runners/${runnerId}/assessments?limit=200`),
     api<Page<LogRow>>("GET", `/api/runners/${runnerId}/logs?limit=200`),
+    api<{ questionnaires: QuestionnaireTrend[] }>(
+      "GET",
+      `/api/runners/${runnerId}/today?on=${localToday()}`,
+    ),
   ]);
   const programme = runner.activeProgramme
     ? await api<ProgrammeRow>("GET", `/api/programmes/${runner.activeProgramme.id}`)
     : undefined;
-  return { runner, assessments: assessments.items, logs: logs.items, programme };
+  return {
+    runner,
+    assessments: assessments.items,
+    logs: logs.items,
+    programme,
+    questionnaires: today.questionnaires,
+  };
 }
 
 export default function ProgressPage({ runnerId }: { runnerId: string }) {
   const [loaded, reload] = useLoad(() => load(runnerId), [runnerId]);
   return (
     <Show loaded={loaded} what="progress" retry={reload}>
-      {(data) => <Progress {...data} />}
+      {(data) => <Progress {...data} reload={reload} />}
     </Show>
   );
 }
 
-function Progress({ runner, assessments, logs, programme }: Awaited<ReturnType<typeof load>>) {
+function Progress({
+  runner,
+  assessments,
+  logs,
+  programme,
+  questionnaires,
+  reload,
+}: Awaited<ReturnType<typeof load>> & { reload: () => void }) {
   const { adherence, volume } = weekly(programme?.programme, logs, localToday());
   const akps = questionnaireSeries(assessments, "akps");
   const first = akps.points[0];
@@ -79,6 +101,15 @@ function Progress({ runner, assessments, logs, programme }: Awaited<ReturnType<t
             : {})}
         />
       </div>
+      <section aria-labelledby="between-h">
+        <h2 id="between-h">Questionnaires between assessments</h2>
+        {questionnaires.length === 0 ? (
+          <p className="empty">None recorded yet: the latest score and its change appear here.</p>
+        ) : (
+          <QuestionnaireTrends trends={questionnaires} />
+        )}
+        <RecordQuestionnaire runnerId={runner.id} onSaved={reload} />
+      </section>
     </>
   );
 }

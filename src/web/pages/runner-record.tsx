@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { api, type Page } from "../api.js";
+import { AnalysisList } from "../components/analysis-list.js";
 import { CalendarFeedPanel } from "../components/calendar-feed-panel.js";
 import { ExportsPanel } from "../components/exports-panel.js";
-import { Empty, ErrorBox, Show, useLoad } from "../components/ui.js";
+import { Empty, ErrorBox, Field, Show, useLoad } from "../components/ui.js";
 import { VideoUpload } from "../components/video-upload.js";
 import { localToday, showDate } from "../prefs.js";
 import { navigate } from "../router.js";
@@ -51,19 +52,22 @@ function Record({ data }: { data: RecordData }) {
   const { user } = useSession();
   const { runner, assessments, programmes } = data;
   const [error, setError] = useState<unknown>(null);
-  const [invite, setInvite] = useState<string | null>(null);
+  const [invite, setInvite] = useState<{ link: string; mail: string } | null>(null);
+  const [inviteEmail, setInviteEmail] = useState("");
+  const [uploads, setUploads] = useState(0);
   const lastAssessed = assessments.find((a) => a.result);
   const current = programmes.find((p) => p.active);
   const isStaff = user.role !== "runner";
   const start = (last?: AssessmentRow) => startAssessment(runner.id, last).catch(setError);
   const makeInvite = async () => {
     try {
-      const reply = await api<{ link: string }>("POST", "/api/invites", {
+      const reply = await api<{ link: string; mail: { message: string } }>("POST", "/api/invites", {
         role: "runner",
         runnerId: runner.id,
         name: runner.displayName,
+        ...(inviteEmail.trim() ? { email: inviteEmail.trim() } : {}),
       });
-      setInvite(reply.link);
+      setInvite({ link: reply.link, mail: reply.mail.message });
     } catch (e) {
       setError(e);
     }
@@ -89,15 +93,29 @@ function Record({ data }: { data: RecordData }) {
         <a className="button" href={`#/runners/${runner.id}/progress`}>
           Progress
         </a>
-        {isStaff && !runner.userId && (
+      </div>
+      {isStaff && !runner.userId && (
+        <div className="actions">
+          <Field label="The runner's email, to mail the link (optional)">
+            {(id) => (
+              <input
+                id={id}
+                type="email"
+                autoComplete="off"
+                value={inviteEmail}
+                onChange={(e) => setInviteEmail(e.target.value)}
+              />
+            )}
+          </Field>
           <button type="button" onClick={makeInvite}>
             Invite the runner to the app
           </button>
-        )}
-      </div>
+        </div>
+      )}
       {invite && (
         <p className="card" role="status">
-          Give the runner this one-time link: <code data-testid="invite-link">{invite}</code>
+          Give the runner this one-time link: <code data-testid="invite-link">{invite.link}</code> (
+          <span data-testid="invite-mail">{invite.mail}</span>)
         </p>
       )}
       <section aria-labelledby="assessments-h">
@@ -149,7 +167,8 @@ function Record({ data }: { data: RecordData }) {
         programmeId={current?.id ?? null}
       />
       {current && <CalendarFeedPanel runnerId={runner.id} forRunner={!isStaff} />}
-      {isStaff && <VideoUpload runnerId={runner.id} />}
+      <AnalysisList runnerId={runner.id} assessments={assessments} reloadKey={uploads} />
+      {isStaff && <VideoUpload runnerId={runner.id} onDone={() => setUploads((n) => n + 1)} />}
     </>
   );
 }

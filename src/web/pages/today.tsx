@@ -3,6 +3,10 @@ import { addDays } from "../../core/calendar-date.js";
 import type { PlannedSession, Prescription } from "../../core/program/programme.types.js";
 import { api, type Page } from "../api.js";
 import { ExerciseCard } from "../components/exercise-card.js";
+import {
+  type QuestionnaireTrend,
+  QuestionnaireTrends,
+} from "../components/questionnaire-trends.js";
 import { runIntervals, setIntervals, Timer } from "../components/timer.js";
 import { Check, Empty, ErrorBox, NumberField, Show, useLoad } from "../components/ui.js";
 import { postOrQueue } from "../offline-queue.js";
@@ -17,6 +21,7 @@ interface TodayReply {
   programmeId: string | null;
   sessionsDue: PlannedSession[];
   nextRun: PlannedSession | null;
+  questionnaires: QuestionnaireTrend[];
 }
 
 async function load(runnerId: string) {
@@ -96,6 +101,12 @@ function Today({
       )}
       {!day.sessionsDue.some((s) => s.kind === "run") && (
         <RunSession runnerId={runnerId} done={loggedToday.has("run")} onLogged={reload} />
+      )}
+      {day.questionnaires.length > 0 && (
+        <section className="card" aria-labelledby="scores-h">
+          <h2 id="scores-h">Your questionnaire scores</h2>
+          <QuestionnaireTrends trends={day.questionnaires} />
+        </section>
       )}
       {day.programmeId && (
         <p>

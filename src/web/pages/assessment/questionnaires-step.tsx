@@ -1,5 +1,6 @@
+import type { InstrumentId } from "../../../core/symptoms/questionnaires/questionnaire.types.js";
 import { INSTRUMENTS } from "../../../core/symptoms/questionnaires/registry.js";
-import { Choice } from "../../components/ui.js";
+import { QuestionnaireItems } from "../../components/questionnaire-form.js";
 import type { StepProps } from "./intake-steps.js";
 
 interface Response {
@@ -8,8 +9,9 @@ interface Response {
   answers: Record<string, number>;
 }
 
-/** AKPS and the pain rating, scored by the core; an unfinished form is kept but not scored. */
-const SHOWN = ["akps", "nprs"] as const;
+/** AKPS and the pain rating open, LEFS and KOOS-PF on request; an unfinished form is kept but not scored. */
+const OPEN = ["akps", "nprs"] as const satisfies readonly InstrumentId[];
+const ON_REQUEST = ["lefs", "koos-pf"] as const satisfies readonly InstrumentId[];
 
 export function QuestionnairesStep({ input, update }: StepProps) {
   const responses = (input.questionnaires as Response[] | undefined) ?? [];
@@ -26,24 +28,30 @@ export function QuestionnairesStep({ input, update }: StepProps) {
   };
   return (
     <>
-      {SHOWN.map((id) => {
-        const instrument = INSTRUMENTS[id];
-        const answers = answersOf(id);
+      {OPEN.map((id) => (
+        <section key={id} className="card">
+          <h3>{INSTRUMENTS[id].name}</h3>
+          <QuestionnaireItems
+            instrument={id}
+            answers={answersOf(id)}
+            onAnswer={(item, score) => answer(id, item, score)}
+          />
+        </section>
+      ))}
+      {ON_REQUEST.map((id) => {
+        const answered = Object.keys(answersOf(id)).length;
         return (
-          <section key={id} className="card">
-            <h3>{instrument.name}</h3>
-            <p className="small">{instrument.instructions}</p>
-            {instrument.items.map((item) => (
-              <Choice
-                key={item.id}
-                legend={`${instrument.items.length > 1 ? `${item.id}. ` : ""}${item.text}`}
-                name={`${id}-${item.id}`}
-                value={answers[item.id] === undefined ? undefined : String(answers[item.id])}
-                options={item.options.map((o) => ({ value: String(o.score), label: o.label }))}
-                onChange={(v) => answer(id, item.id, Number(v))}
-              />
-            ))}
-          </section>
+          <details key={id} className="card" open={answered > 0}>
+            <summary>
+              {INSTRUMENTS[id].name}: {INSTRUMENTS[id].items.length} items, if the clinic uses it
+              {answered > 0 && ` (${answered} answered)`}
+            </summary>
+            <QuestionnaireItems
+              instrument={id}
+              answers={answersOf(id)}
+              onAnswer={(item, score) => answer(id, item, score)}
+            />
+          </details>
         );
       })}
     </>
