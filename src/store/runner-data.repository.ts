@@ -18,7 +18,7 @@ export async function runnerData(db: Db, runnerId: string) {
         .where("id", "=", runner.user_id)
         .executeTakeFirst()
     : undefined;
-  const [shares, assessments, programmes, sessionLogs, painLogs, analyses, audit] =
+  const [shares, assessments, programmes, sessionLogs, painLogs, analyses, watchRuns, audit] =
     await Promise.all([
       db.selectFrom("shares").selectAll().where("runner_id", "=", runnerId).execute(),
       db.selectFrom("assessments").selectAll().where("runner_id", "=", runnerId).execute(),
@@ -26,6 +26,7 @@ export async function runnerData(db: Db, runnerId: string) {
       db.selectFrom("session_logs").selectAll().where("runner_id", "=", runnerId).execute(),
       db.selectFrom("pain_logs").selectAll().where("runner_id", "=", runnerId).execute(),
       db.selectFrom("movement_analyses").selectAll().where("runner_id", "=", runnerId).execute(),
+      db.selectFrom("watch_runs").selectAll().where("runner_id", "=", runnerId).execute(),
       db
         .selectFrom("audit_events")
         .select(["at", "action", "actor_id", "clinic_id", "address"])
@@ -52,6 +53,7 @@ export async function runnerData(db: Db, runnerId: string) {
     sessionLogs,
     painLogs,
     analyses,
+    watchRuns,
     audit,
   };
 }

@@ -2,6 +2,8 @@ import type { App } from "../app.js";
 import { accountRoutes } from "./accounts.routes.js";
 import { analysisRoutes } from "./analyses.routes.js";
 import { assessmentRoutes } from "./assessments.routes.js";
+import { columnMappingRoutes } from "./column-mappings.routes.js";
+import { importRoutes } from "./imports.routes.js";
 import { logRoutes } from "./logs.routes.js";
 import { programmeRoutes } from "./programmes.routes.js";
 import { runnerRoutes } from "./runners.routes.js";
@@ -13,4 +15,6 @@ export function registerRoutes(app: App): void {
   programmeRoutes(app);
   logRoutes(app);
   analysisRoutes(app);
+  importRoutes(app);
+  columnMappingRoutes(app);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { InputError } from "../../core/errors.js";
 import {
   assessedHistory,
   findAssessment,
@@ -41,6 +42,21 @@ export async function createAssessment(
   return assessmentView((await findAssessment(db, id))!);
 }
 
+/**
+ * A complete input from an import, stored as a new assessment and assessed with the current
+ * rules (the caller has authorised the runner).
+ */
+export async function insertAssessedAssessment(
+  db: Db,
+  a: { runnerId: string; kind: "initial" | "retest"; input: unknown; createdBy: string },
+) {
+  const result = assessInput(a.input);
+  const id = randomUUID();
+  await insertAssessment(db, { id, ...a });
+  await saveResult(db, id, result);
+  return assessmentView((await findAssessment(db, id))!);
+}
+
 /** The assessment, if the principal may see its runner; another's answers 404. */
 export async function assessmentFor(
   db: Db,
@@ -73,16 +89,37 @@ export async function updateAssessment(
   return assessmentView((await findAssessment(db, id))!);
 }
 
-/** Assesses the stored input with the current rules and stores the result with its version. */
-export async function runAssessment(db: Db, principal: Principal, id: string, address: string) {
-  const row = await assessmentFor(db, principal, id, { action: "write.assessment", address }, true);
-  const result = assessInput(row.input);
+/**
+ * Stores an input changed by an import (checked as a draft). A result already stored is made
+ * again from the new input with the current rules, so the findings stay on screen; an input
+ * that can no longer be assessed loses its result, as a PATCH clears it.
+ */
+export async function replaceAssessmentInput(db: Db, row: Row, input: unknown) {
+  checkDraftAssessment(input);
+  await updateAssessmentInput(db, row.id, input);
+  if (row.result !== null) {
+    try {
+      await saveResult(db, row.id, assessInput(input));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return assessmentView((await findAssessment(db, row.id))!);
+}
+
+async function saveResult(db: Db, id: string, result: ReturnType<typeof assessInput>) {
   await saveAssessmentResult(db, id, {
     result,
     rulesVersion: result.rulesVersion,
     assessedOn: result.assessedOn,
     referral: result.redFlags.referral,
   });
+}
+
+/** Assesses the stored input with the current rules and stores the result with its version. */
+export async function runAssessment(db: Db, principal: Principal, id: string, address: string) {
+  const row = await assessmentFor(db, principal, id, { action: "write.assessment", address }, true);
+  await saveResult(db, id, assessInput(row.input));
   return assessmentView((await findAssessment(db, id))!);
 }
 

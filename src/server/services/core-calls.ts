@@ -114,3 +114,9 @@ export function painTrend(logs: readonly TrainingLogEntry[], programme?: Program
   const weeks = weeklyPainTrend(logs, settings);
   return { weeks, ...assessPainTrend(weeks, settings) };
 }
+
+/** The vocabularies an upload form chooses from: dynamometer tests and body positions. */
+export {
+  STRENGTH_POSITIONS,
+  STRENGTH_TEST_NAMES,
+} from "../../core/strength/strength.types.js";

@@ -86,6 +86,9 @@ function Record({ data }: { data: RecordData }) {
         <a className="button" href={`#/runners/${runner.id}/progress`}>
           Progress
         </a>
+        <a className="button" href={`#/runners/${runner.id}/imports`}>
+          Import files
+        </a>
         {isStaff && !runner.userId && (
           <button type="button" onClick={makeInvite}>
             Invite the runner to the app
