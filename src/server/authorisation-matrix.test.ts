@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessInput } from "../core/assessment/assess.js";
+import { assessmentSchema } from "../core/assessment/assessment.schema.js";
+import { parseWith } from "../core/errors.js";
+import { assessmentBundle } from "../report/fhir/fhir-export.js";
 import type { Store } from "../store/database.js";
 import { testDatabases } from "../store/test-support/test-databases.js";
 import type { App } from "./app.js";
@@ -8,12 +12,14 @@ import {
   Client,
   invited,
   multipartBody,
+  multipartForm,
   newClinic,
   signedUpRunner,
   TEST_PASSWORD,
   testApp,
   uniqueEmail,
 } from "./test-support/test-server.js";
+import { shiftedGpx } from "./test-support/watch-files.js";
 
 /**
  * Every route × every kind of caller, with the status each must get. The runner "R" is
@@ -51,6 +57,25 @@ interface Call {
 }
 
 const seed000 = JSON.parse(await readFile("examples/seed-000-hip-weakness.json", "utf8"));
+const valdCsv = await readFile("examples/dynamometer-vald-style.csv");
+const gpx = await readFile("examples/run-2026-11-17.gpx", "utf8");
+const seedInput = parseWith(assessmentSchema, seed000);
+const bundle = JSON.stringify(
+  assessmentBundle({ input: seedInput, result: assessInput(seedInput) }),
+);
+const csvUpload = () => multipartForm({}, [{ filename: "clinic.csv", content: valdCsv }]);
+const bundleUpload = () => multipartForm({}, [{ filename: "bundle.json", content: bundle }]);
+/** Each call imports a run of its own: the GPX example moved on by a day more each time. */
+let runDays = 100;
+function newRunUpload() {
+  runDays += 1;
+  const start = new Date(Date.parse("2026-11-17T17:30:00Z") + runDays * 86_400_000).toISOString();
+  return multipartForm({ runs: JSON.stringify([{ startTime: start, painDuring: 1 }]) }, [
+    { filename: "run.gpx", content: shiftedGpx(gpx, runDays) },
+  ]);
+}
+let mappingCount = 0;
+const mapping = { mapping: { test: "Test", side: "Laterality", force: "maxForceNewtons" } };
 
 const all = (status: number, anonymous = 401): Statuses => ({
   anonymous,
@@ -371,6 +396,71 @@ const MATRIX: Record<
       };
     },
   },
+  "POST /api/assessments/:assessmentId/imports/strength/preview": {
+    expect: record(200),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/assessments/${w.assessmentId}/imports/strength/preview`,
+      ...csvUpload(),
+    }),
+  },
+  "POST /api/assessments/:assessmentId/imports/strength": {
+    expect: record(200),
+    call: async (w) => ({
+      method: "POST",
+      url: `/api/assessments/${await freshAssessment(w)}/imports/strength`,
+      ...csvUpload(),
+    }),
+  },
+  "GET /api/column-mappings": {
+    expect: staff(200),
+    call: () => ({ method: "GET", url: "/api/column-mappings" }),
+  },
+  "PUT /api/column-mappings/:name": {
+    expect: staff(201),
+    call: () => ({
+      method: "PUT",
+      url: `/api/column-mappings/matrix-${++mappingCount}`,
+      payload: mapping,
+    }),
+  },
+  "DELETE /api/column-mappings/:name": {
+    // Clinic A's mapping: its staff may delete it; another clinic's name is not found.
+    expect: { ...staff(204), otherClinician: 404 },
+    call: async (w) => {
+      const name = `doomed-${++mappingCount}`;
+      await w.clients.admin.put(`/api/column-mappings/${name}`, mapping);
+      return { method: "DELETE", url: `/api/column-mappings/${name}` };
+    },
+  },
+  "POST /api/runners/:runnerId/imports/runs/preview": {
+    expect: record(200),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/runners/${w.runnerId}/imports/runs/preview`,
+      ...multipartForm({}, [{ filename: "run.gpx", content: gpx }]),
+    }),
+  },
+  "POST /api/runners/:runnerId/imports/runs": {
+    expect: record(201),
+    call: (w) => ({
+      method: "POST",
+      url: `/api/runners/${w.runnerId}/imports/runs`,
+      ...newRunUpload(),
+    }),
+  },
+  "POST /api/imports/fhir": {
+    expect: staff(201),
+    call: () => ({ method: "POST", url: "/api/imports/fhir", ...bundleUpload() }),
+  },
+  "POST /api/runners/:runnerId/imports/fhir": {
+    expect: { ...record(201), runner: 403, otherRunner: 403 },
+    call: (w) => ({
+      method: "POST",
+      url: `/api/runners/${w.runnerId}/imports/fhir`,
+      ...bundleUpload(),
+    }),
+  },
   "GET /api/analyses/:analysisId/files/:name": {
     // The analysis failed (its upload was not decodable): it has no pictures.
     expect: record(404),
@@ -544,6 +634,9 @@ describe.each(testDatabases())("authorisation matrix on $name", (database) => {
       "export.assessment-report",
       "export.fhir",
       "read.calendar-feed",
+      "preview.strength-import",
+      "import.runs",
+      "import.fhir",
     ])
       expect(actions).toContain(action);
     expect(reads.every((r) => r.address === "127.0.0.1")).toBe(true);

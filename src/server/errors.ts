@@ -40,14 +40,29 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-/** An upload refused for what it holds: not a video, or over the size limit. */
+/** An upload refused for what it holds: not the kind of file expected (a video, a CSV…), or over the size limit. */
 export class UploadRejected extends Error {
   constructor(
-    readonly reason: "not-a-video" | "too-large",
+    readonly reason: "not-a-video" | "wrong-content" | "too-large",
     message: string,
   ) {
     super(message);
     this.name = "UploadRejected";
+  }
+}
+
+/**
+ * An uploaded file of the right kind that cannot be imported: a CSV with a comma decimal, a
+ * truncated FIT file, a Bundle lacking a required element. Carries every problem, each naming
+ * where it is (line and column, or the FHIR path), and the file's name in the message.
+ */
+export class FileRejected extends Error {
+  readonly issues: readonly InputIssue[];
+
+  constructor(error: InputError) {
+    super(error.message.split("\n")[0] ?? "the file cannot be imported");
+    this.name = "FileRejected";
+    this.issues = error.issues;
   }
 }
 
@@ -77,6 +92,9 @@ const FASTIFY_ERRORS: Record<string, { error: string; message?: string }> = {
   },
   FST_ERR_CTP_BODY_TOO_LARGE: { error: "too-large", message: "the request body is too large" },
   FST_REQ_FILE_TOO_LARGE: { error: "too-large", message: "the file is larger than the limit" },
+  FST_FILES_LIMIT: { error: "too-large", message: "too many files in one upload" },
+  FST_FIELDS_LIMIT: { error: "too-large", message: "too many form fields in one upload" },
+  FST_PARTS_LIMIT: { error: "too-large", message: "too many parts in one upload" },
   FST_ERR_NOT_FOUND: { error: "not-found" },
 };
 
@@ -101,6 +119,11 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody }
     return { status: 409, body: { error: "conflict", message: error.message } };
   if (error instanceof TooManyRequestsError)
     return { status: 429, body: { error: "too-many-requests", message: error.message } };
+  if (error instanceof FileRejected)
+    return {
+      status: 422,
+      body: { error: "invalid-file", message: error.message, fields: [...error.issues] },
+    };
   if (error instanceof UploadRejected)
     return error.reason === "too-large"
       ? { status: 413, body: { error: "too-large", message: error.message } }

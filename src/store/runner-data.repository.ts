@@ -26,6 +26,7 @@ export async function runnerData(db: Db, runnerId: string) {
     painLogs,
     questionnaireResponses,
     analyses,
+    watchRuns,
     audit,
     calendarFeed,
   ] = await Promise.all([
@@ -42,6 +43,7 @@ export async function runnerData(db: Db, runnerId: string) {
       .orderBy("id")
       .execute(),
     db.selectFrom("movement_analyses").selectAll().where("runner_id", "=", runnerId).execute(),
+    db.selectFrom("watch_runs").selectAll().where("runner_id", "=", runnerId).execute(),
     db
       .selectFrom("audit_events")
       .select(["at", "action", "actor_id", "clinic_id", "address"])
@@ -75,6 +77,7 @@ export async function runnerData(db: Db, runnerId: string) {
     painLogs,
     questionnaireResponses,
     analyses,
+    watchRuns,
     audit,
     calendarFeed: calendarFeed ?? null,
   };

@@ -188,6 +188,27 @@ export interface CalendarFeedsTable {
   created_at: Timestamp;
 }
 
+export interface ColumnMappingsTable {
+  clinic_id: string;
+  name: string;
+  mapping: Json<Record<string, string>>;
+  unit: "N" | "kgf" | "lbf";
+  saved_by: string | null;
+  saved_at: Timestamp;
+}
+
+export interface WatchRunsTable {
+  id: Generated<number>;
+  runner_id: string;
+  started_at: Timestamp;
+  session_log_id: number;
+  assessment_id: string | null;
+  run: Json;
+  file_sha256: string;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   users: UsersTable;
@@ -207,4 +228,6 @@ export interface Database {
   questionnaire_responses: QuestionnaireResponsesTable;
   audit_events: AuditEventsTable;
   calendar_feeds: CalendarFeedsTable;
+  column_mappings: ColumnMappingsTable;
+  watch_runs: WatchRunsTable;
 }

@@ -27,8 +27,26 @@ export function csrfHeader(): Record<string, string> {
 }
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  return send<T>(
+    method,
+    url,
+    body === undefined
+      ? undefined
+      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } },
+  );
+}
+
+/** Sends a form with files (multipart; the browser sets the boundary) and reads the JSON answer. */
+export async function upload<T>(url: string, form: FormData): Promise<T> {
+  return send<T>("POST", url, { body: form, headers: {} });
+}
+
+async function send<T>(
+  method: string,
+  url: string,
+  content?: { body: BodyInit; headers: Record<string, string> },
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...content?.headers };
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -36,7 +54,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       method,
       headers,
       credentials: "same-origin",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(content ? { body: content.body } : {}),
     });
   } catch {
     throw unreachable();

@@ -19,6 +19,7 @@ const TodayPage = lazy(() => import("./pages/today.js"));
 const RunnerHome = lazy(() => import("./pages/runner-home.js"));
 const SettingsPage = lazy(() => import("./pages/settings.js"));
 const VideoPage = lazy(() => import("./pages/video.js"));
+const ImportsPage = lazy(() => import("./pages/imports.js"));
 
 interface SessionReply {
   user: User;
@@ -158,6 +159,7 @@ const PAGES: [string, (p: Record<string, string>, user: User) => React.ReactNode
   ["/video", (_, user) => (user.runnerId ? <VideoPage runnerId={user.runnerId} /> : null)],
   ["/runners/:runnerId", (p) => <RunnerRecord runnerId={p.runnerId!} />],
   ["/runners/:runnerId/progress", (p) => <ProgressPage runnerId={p.runnerId!} />],
+  ["/runners/:runnerId/imports", (p) => <ImportsPage runnerId={p.runnerId!} />],
   ["/assessments/:assessmentId", (p) => <Findings assessmentId={p.assessmentId!} />],
   ["/programmes/:programmeId", (p) => <ProgrammePage programmeId={p.programmeId!} />],
 ];

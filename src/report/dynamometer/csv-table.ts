@@ -29,6 +29,16 @@ export function headerKey(name: string): string {
  * with more or fewer values than the header is an error naming its line.
  */
 export function readCsv(text: string, subject: string): CsvTable {
+  const { table, issues } = parseCsv(text);
+  if (issues.length > 0) throw new InputError(issues, subject);
+  return table;
+}
+
+/**
+ * The table as far as it can be read, and every problem `readCsv` would refuse it for: a
+ * preview shows the header and rows beside the problems instead of stopping at them.
+ */
+export function parseCsv(text: string): { table: CsvTable; issues: InputIssue[] } {
   const body = text.replace(/^\uFEFF/, "");
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = firstLine.includes("\t")
@@ -36,6 +46,7 @@ export function readCsv(text: string, subject: string): CsvTable {
     : firstLine.includes(";") && !firstLine.includes(",")
       ? ";"
       : ",";
+  const empty: CsvTable = { header: [], rows: [], delimiter };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With info: true each record comes with where it ends in the file.
@@ -47,24 +58,23 @@ export function readCsv(text: string, subject: string): CsvTable {
       trim: true,
     }) as unknown as typeof records;
   } catch (error) {
-    if (error instanceof CsvError)
-      throw new InputError(
-        [
-          {
-            path: `line ${(error as CsvError & { lines?: number }).lines ?? "?"}`,
-            message: error.message.replace(/^[^:]*:\s*/, ""),
-          },
-        ],
-        subject,
-      );
-    throw error;
+    if (!(error instanceof CsvError)) throw error;
+    return {
+      table: empty,
+      issues: [
+        {
+          path: `line ${(error as CsvError & { lines?: number }).lines ?? "?"}`,
+          message: error.message.replace(/^[^:]*:\s*/, ""),
+        },
+      ],
+    };
   }
   const [head, ...rest] = records;
   if (!head)
-    throw new InputError(
-      [{ path: "", message: "the file is empty: expected a header line and rows" }],
-      subject,
-    );
+    return {
+      table: empty,
+      issues: [{ path: "", message: "the file is empty: expected a header line and rows" }],
+    };
   const header = head.record;
   const issues: InputIssue[] = [];
   const rows = rest.map(({ record, info }) => {
@@ -78,16 +88,18 @@ export function readCsv(text: string, subject: string): CsvTable {
     }
     return { line: info.lines, values: record };
   });
-  if (issues.length > 0) throw new InputError(issues, subject);
-  if (rows.length === 0)
-    throw new InputError([{ path: "", message: "the file has a header but no rows" }], subject);
-  return { header, rows, delimiter };
+  if (issues.length === 0 && rows.length === 0)
+    issues.push({ path: "", message: "the file has a header but no rows" });
+  return { table: { header, rows, delimiter }, issues };
 }
 
 /** Finds a column by any of its names; `undefined` when the file has none of them. */
-export function findColumn(table: CsvTable, names: readonly string[]): number | undefined {
+export function findColumn(
+  header: readonly string[],
+  names: readonly string[],
+): number | undefined {
   const keys = names.map(headerKey);
-  const index = table.header.findIndex((h) => keys.includes(headerKey(h)));
+  const index = header.findIndex((h) => keys.includes(headerKey(h)));
   return index === -1 ? undefined : index;
 }
 

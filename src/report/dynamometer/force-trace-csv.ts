@@ -21,31 +21,35 @@ export interface TraceOptions {
 /** Samples may drift this much from the first interval before the trace counts as unevenly sampled. */
 const INTERVAL_TOLERANCE = 0.02;
 
+/** Names a trace's time column goes by (seconds, or milliseconds when the name says ms). */
+const TIME_COLUMNS = ["time", "time (s)", "time_s", "seconds", "time (ms)", "time_ms", "ms", "t"];
+const FORCE_COLUMNS = [
+  "force",
+  "force (n)",
+  "force_n",
+  "forceNewtons",
+  "newtons",
+  "force (kgf)",
+  "force (lbf)",
+];
+
+/** The indexes of a trace's time and force columns in its header, where found. */
+export function traceColumns(header: readonly string[]): { time?: number; force?: number } {
+  const time = findColumn(header, TIME_COLUMNS);
+  const force = findColumn(header, FORCE_COLUMNS);
+  return {
+    ...(time === undefined ? {} : { time }),
+    ...(force === undefined ? {} : { force }),
+  };
+}
+
 export function strengthFromTrace(
   text: string,
   options: TraceOptions,
 ): { tests: Record<string, unknown>[] } {
   const subject = options.file ? `force trace file ${options.file}` : "force trace file";
   const table = readCsv(text, subject);
-  const time = findColumn(table, [
-    "time",
-    "time (s)",
-    "time_s",
-    "seconds",
-    "time (ms)",
-    "time_ms",
-    "ms",
-    "t",
-  ]);
-  const force = findColumn(table, [
-    "force",
-    "force (n)",
-    "force_n",
-    "forceNewtons",
-    "newtons",
-    "force (kgf)",
-    "force (lbf)",
-  ]);
+  const { time, force } = traceColumns(table.header);
   const missing = [time === undefined ? '"time"' : "", force === undefined ? '"force"' : ""].filter(
     Boolean,
   );

@@ -50,7 +50,23 @@ export interface StrengthCsvOptions {
   unit?: "N" | "kgf" | "lbf";
   /** The file's name, for the messages. */
   file?: string;
+  /** How the messages tell a person to give a mapping or a position (default: the CLI's options). */
+  hints?: MappingHints;
 }
+
+/** The words for "map a column to this field" and "give the body position", per interface. */
+export interface MappingHints {
+  mapField: (field: StrengthField) => string;
+  position: string;
+}
+
+const CLI_HINTS: MappingHints = {
+  mapField: (field) => `map a column to ${field} with --map ${field}=COLUMN`,
+  position: "no position column: give the body position with --position",
+};
+
+/** Where each field is read from: the column's index and its name in the header. */
+export type StrengthColumns = Partial<Record<StrengthField, { index: number; name: string }>>;
 
 type Json = Record<string, unknown>;
 
@@ -98,7 +114,7 @@ export function strengthFromCsv(text: string, options: StrengthCsvOptions): { te
     if (!position)
       rowIssues.push({
         path: `line ${row.line}`,
-        message: "no position column: give the body position with --position",
+        message: (options.hints ?? CLI_HINTS).position,
       });
     issues.push(...rowIssues);
     if (rowIssues.length > 0 || force === undefined) continue;
@@ -166,9 +182,23 @@ function locateColumns(
   table: CsvTable,
   options: StrengthCsvOptions,
   subject: string,
-): Partial<Record<StrengthField, { index: number; name: string }>> {
+): StrengthColumns {
+  const { columns, issues } = strengthColumns(table.header, options);
+  if (issues.length > 0) throw new InputError(issues, subject);
+  return columns;
+}
+
+/**
+ * Which column fills which field: by the mapping, and in the VALD layout by the names above
+ * for fields the mapping leaves out. Every mapped column the header lacks, and every required
+ * field without a column, is an issue of line 1.
+ */
+export function strengthColumns(
+  header: readonly string[],
+  options: Pick<StrengthCsvOptions, "format" | "map" | "hints">,
+): { columns: StrengthColumns; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
-  const out: Partial<Record<StrengthField, { index: number; name: string }>> = {};
+  const columns: StrengthColumns = {};
   for (const field of Object.keys(STRENGTH_FIELDS) as StrengthField[]) {
     const mapped = options.map?.[field];
     const names =
@@ -179,24 +209,23 @@ function locateColumns(
         : mapped
           ? [mapped]
           : STRENGTH_FIELDS[field];
-    const index = findColumn(table, names);
-    if (index !== undefined) out[field] = { index, name: table.header[index] ?? field };
+    const index = findColumn(header, names);
+    if (index !== undefined) columns[field] = { index, name: header[index] ?? field };
     else if (mapped)
       issues.push({
         path: "line 1",
-        message: `no column "${mapped}" (mapped to ${field}); the header has ${table.header.map((h) => `"${h}"`).join(", ")}`,
+        message: `no column "${mapped}" (mapped to ${field}); the header has ${header.map((h) => `"${h}"`).join(", ")}`,
       });
     else if (REQUIRED.includes(field))
       issues.push({
         path: "line 1",
         message:
           options.format === "generic"
-            ? `map a column to ${field} with --map ${field}=COLUMN`
+            ? (options.hints ?? CLI_HINTS).mapField(field)
             : `missing column for ${field}: expected one of ${STRENGTH_FIELDS[field].map((n) => `"${n}"`).join(", ")}`,
       });
   }
-  if (issues.length > 0) throw new InputError(issues, subject);
-  return out;
+  return { columns, issues };
 }
 
 /** "Hip Abduction" → "hip-abduction"; "Side Lying" → "side-lying". */

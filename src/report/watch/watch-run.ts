@@ -78,3 +78,37 @@ export function watchCadenceEvidence(
     },
   ];
 }
+
+/** What the runner says about a run the watch recorded: the pain it cannot measure, and the plan level. */
+export interface RunReport {
+  /** 0–10 during the run. */
+  painDuring: number;
+  /** 0–10 after the run. */
+  painAfter?: number;
+  /** The return-to-run level run; absent for a run while rebuilding distance. */
+  level?: number;
+}
+
+/**
+ * A run as a training-log entry (the format of `hipcheck progress` and POST /api/runners/:id/logs),
+ * in km; cadence and heart rate, which the log has no field for, go into its notes.
+ */
+export function runLogEntry(run: WatchRun, report: RunReport): Record<string, unknown> {
+  const measured = [
+    run.cadenceSpm === undefined ? "" : `${run.cadenceSpm} steps/min`,
+    run.heartRateBpm === undefined ? "" : `${run.heartRateBpm} bpm`,
+  ].filter(Boolean);
+  return {
+    date: run.date,
+    type: "run",
+    run: {
+      ...(report.level === undefined ? {} : { level: report.level }),
+      durationMin: run.durationMin,
+      distance: run.distanceKm,
+      distanceUnit: "km",
+      painDuring: report.painDuring,
+      ...(report.painAfter === undefined ? {} : { painAfter: report.painAfter }),
+      notes: `From the watch file ${run.file}${measured.length ? `: ${measured.join(", ")}` : ""}.`,
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { InputError } from "../../core/errors.js";
 import {
   assessedHistory,
   findAssessment,
@@ -38,6 +39,21 @@ export async function createAssessment(
     input: draft.input,
     createdBy: principal.id,
   });
+  return assessmentView((await findAssessment(db, id))!);
+}
+
+/**
+ * A complete input from an import, stored as a new assessment and assessed with the current
+ * rules (the caller has authorised the runner).
+ */
+export async function insertAssessedAssessment(
+  db: Db,
+  a: { runnerId: string; kind: "initial" | "retest"; input: unknown; createdBy: string },
+) {
+  const result = assessInput(a.input);
+  const id = randomUUID();
+  await insertAssessment(db, { id, ...a });
+  await saveResult(db, id, result);
   return assessmentView((await findAssessment(db, id))!);
 }
 
@@ -80,9 +96,30 @@ export async function runAssessment(db: Db, principal: Principal, id: string, ad
   return assessmentView((await findAssessment(db, id))!);
 }
 
+/**
+ * Stores an input changed by an import (checked as a draft). A result already stored is made
+ * again from the new input with the current rules, so the findings stay on screen; an input
+ * that can no longer be assessed loses its result, as a PATCH clears it.
+ */
+export async function replaceAssessmentInput(db: Db, row: Row, input: unknown) {
+  checkDraftAssessment(input);
+  await updateAssessmentInput(db, row.id, input);
+  if (row.result !== null) {
+    try {
+      await assessAndSave(db, row.id, input);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return assessmentView((await findAssessment(db, row.id))!);
+}
+
 /** Assesses an input with the current rules and stores the result with its version. */
 export async function assessAndSave(db: Db, id: string, input: unknown): Promise<void> {
-  const result = assessInput(input);
+  await saveResult(db, id, assessInput(input));
+}
+
+async function saveResult(db: Db, id: string, result: ReturnType<typeof assessInput>) {
   await saveAssessmentResult(db, id, {
     result,
     rulesVersion: result.rulesVersion,

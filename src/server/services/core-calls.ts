@@ -234,3 +234,8 @@ export function videoAnalysisOf(stored: unknown, source: string): VideoAnalysisI
     input: source,
   };
 }
+/** The vocabularies an upload form chooses from: dynamometer tests and body positions. */
+export {
+  STRENGTH_POSITIONS,
+  STRENGTH_TEST_NAMES,
+} from "../../core/strength/strength.types.js";

@@ -25,6 +25,19 @@ export async function logSession(
   address: string,
 ) {
   await runnerFor(db, principal, runnerId, { action: "write.log", address });
+  return storeSessionLog(db, runnerId, request);
+}
+
+/**
+ * Stores a training-log entry as entered, once validated, against the given programme or the
+ * runner's active one (the caller has authorised the runner). Runs imported from watches go
+ * the same way, so the plan and its load rules count them.
+ */
+export async function storeSessionLog(
+  db: Db,
+  runnerId: string,
+  request: { entry: unknown; programmeId?: string },
+) {
   const entry = parseLogEntry(request.entry);
   let programmeId: string | null = null;
   if (request.programmeId) {

@@ -3,8 +3,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Store } from "../../store/database.js";
+import type { Database } from "../../store/schema.types.js";
 import { type App, buildApp } from "../app.js";
 import { serverConfigFromEnv } from "../config.js";
+
+/** How many rows a table holds: what a test counts to show a request stored nothing. */
+export async function rowCount(store: Store, table: keyof Database): Promise<number> {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /**
  * A server over a test database, driven through real HTTP requests (fastify.inject); `env`
@@ -84,6 +94,15 @@ export class Client {
   patch = (url: string, payload: unknown) => this.request("PATCH", url, payload);
   put = (url: string, payload: unknown) => this.request("PUT", url, payload);
   delete = (url: string) => this.request("DELETE", url);
+  /** POSTs a multipart form: text fields and files (field "file" unless named). */
+  upload = (
+    url: string,
+    fields: Record<string, string>,
+    files: Parameters<typeof multipartForm>[1],
+  ) => {
+    const { payload, headers } = multipartForm(fields, files);
+    return this.request("POST", url, payload, headers);
+  };
 }
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -135,13 +154,29 @@ export async function invited(
 
 /** A multipart/form-data body with one file field, as a browser sends an upload. */
 export function multipartBody(field: string, filename: string, content: Buffer) {
+  return multipartForm({}, [{ field, filename, content }]);
+}
+
+/** A multipart/form-data body with text fields and files, as a browser sends a form. */
+export function multipartForm(
+  fields: Record<string, string>,
+  files: { field?: string; filename: string; content: Buffer | string }[],
+) {
   const boundary = `----hipcheck${randomUUID().replaceAll("-", "")}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  const parts = [
+    ...Object.entries(fields).map(([name, value]) =>
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
     ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+    ...files.flatMap(({ field = "file", filename, content }) => [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(content),
+      Buffer.from("\r\n"),
+    ]),
+  ];
+  const payload = Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]);
   return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }

@@ -191,3 +191,13 @@ export function Check({
     </label>
   );
 }
+
+/** A wide table that scrolls sideways on a phone; focusable, so the keyboard can scroll it too. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}

@@ -82,6 +82,9 @@ function Home({
                   <a className="button" href={`#/runners/${runner.id}/progress`}>
                     Progress
                   </a>{" "}
+                  <a className="button" href={`#/runners/${runner.id}/imports`}>
+                    Runs from a watch
+                  </a>{" "}
                   <button type="button" onClick={() => start(lastAssessed)}>
                     Test again
                   </button>

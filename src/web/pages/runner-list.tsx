@@ -3,6 +3,7 @@ import { api, type Page } from "../api.js";
 import { Empty, ErrorBox, Field, Loading } from "../components/ui.js";
 import { showDate } from "../prefs.js";
 import { navigate } from "../router.js";
+import { FhirImport } from "./imports/fhir-import.js";
 
 interface AttentionRow {
   id: string;
@@ -71,6 +72,10 @@ export default function RunnerList() {
         </search>
         <NewRunner />
       </div>
+      <details className="card">
+        <summary>Add a runner from a FHIR Bundle</summary>
+        <FhirImport />
+      </details>
       {error !== null && <ErrorBox error={error} retry={() => setTick((t) => t + 1)} />}
       {page === null && error === null && <Loading what="runners" />}
       {page && page.items.length === 0 && (

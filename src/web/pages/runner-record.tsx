@@ -93,6 +93,9 @@ function Record({ data }: { data: RecordData }) {
         <a className="button" href={`#/runners/${runner.id}/progress`}>
           Progress
         </a>
+        <a className="button" href={`#/runners/${runner.id}/imports`}>
+          Import files
+        </a>
       </div>
       {isStaff && !runner.userId && (
         <div className="actions">

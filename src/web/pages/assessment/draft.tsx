@@ -126,3 +126,10 @@ export function sectionReady(section: string, value: unknown): boolean {
   const stored = storable(section, value);
   return stored === undefined || schema.safeParse(stored).success;
 }
+
+/** Drops a section from the device's copy of a draft: an import replaced it on the server. */
+export function forgetDraftSection(assessmentId: string, section: string): void {
+  const local = readDraft(assessmentId);
+  delete local[section];
+  writeDraft(assessmentId, local);
+}

@@ -139,6 +139,16 @@ function Wizard({ row, stepId }: { row: AssessmentRow; stepId: string | null }) 
           void next();
         }}
       >
+        {step.id === "strength" && (
+          <p>
+            <a
+              href={`#/runners/${row.runnerId}/imports?assessment=${row.id}`}
+              onClick={() => void flush()}
+            >
+              Import the trials from a dynamometer file
+            </a>
+          </p>
+        )}
         <Body input={input} update={update} prefs={prefs} mode={mode} />
         <SaveStatus state={saveState} />
         {error !== null && <ErrorBox error={error} />}
