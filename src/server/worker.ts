@@ -3,6 +3,7 @@ import { DomainError } from "../core/errors.js";
 import { openStore, type StoreConfig } from "../store/database.js";
 import type { ServerConfig } from "./config.js";
 import { startAnalysisWorker } from "./jobs/queue-worker.js";
+import { closeOnSignals } from "./shutdown.js";
 
 export interface RunningWorker {
   /** Stops as SIGTERM does: the analysis in flight finishes within the grace time or is handed back. */
@@ -35,22 +36,10 @@ export async function runWorker(options: {
   print(
     `hipcheck worker is waiting for video analyses on PostgreSQL (DATABASE_URL), ${threads} pose thread${threads === 1 ? "" : "s"}, files in ${config.filesDir}`,
   );
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      await worker.stop();
-      await store.close();
-      print("hipcheck worker stopped");
-    })();
-    return closing;
-  };
-  const onSignal = () => {
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  const close = closeOnSignals(async () => {
+    await worker.stop();
+    await store.close();
+    print("hipcheck worker stopped");
+  });
   return { close };
 }

@@ -37,6 +37,7 @@ export interface AnalysisWorker {
 
 interface InFlight {
   job: PgBoss.Job<AnalysisJobData>;
+  stop: AbortController;
   claim: AnalysisClaim | undefined;
   ended: Promise<unknown>;
 }
@@ -76,9 +77,15 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
     if (!job) return false;
     const id = job.data.analysisId;
     const started = Date.now();
-    const current: InFlight = { job, claim: undefined, ended: Promise.resolve() };
+    const current: InFlight = {
+      job,
+      stop: new AbortController(),
+      claim: undefined,
+      ended: Promise.resolve(),
+    };
     const running = runAnalysis(db, id, {
       ...options.run,
+      signal: current.stop.signal,
       onStart: (claim) => {
         current.claim = claim;
         print(`analysis ${id}: started (attempt ${claim.attempt})`);
@@ -91,12 +98,15 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
       outcome = await running;
     } catch (error) {
       inFlight = undefined;
+      if (current.stop.signal.aborted) return true;
       // The database failed under the analysis: pg-boss starts it again.
       await boss.fail(ANALYSIS_QUEUE, job.id, { message: (error as Error).message });
       print(`analysis ${id}: interrupted by an error, queued again`);
       return true;
     }
     inFlight = undefined;
+    // Handed back by stop(), which said so.
+    if (current.stop.signal.aborted) return true;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (outcome === "superseded") {
       // Another start saved the analysis, or owns it now: its job is theirs to complete.
@@ -151,10 +161,11 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
           await boss.fail(ANALYSIS_QUEUE, current.job.id, { message: "the worker stopped" });
           print(`analysis ${current.job.data.analysisId}: handed back`);
           handedBack = true;
+          // Pose estimation's threads must end before the process does (a native abort otherwise).
+          current.stop.abort(new Error("the worker stopped"));
         }
       }
-      // The loop ends once the job in flight is completed; a handed-back one ends with the process.
-      if (!handedBack) await loop;
+      await loop;
       await boss.stop({ graceful: false, close: false });
       return { handedBack };
     },

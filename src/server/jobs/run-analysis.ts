@@ -58,6 +58,8 @@ export interface RunOptions {
   onUpdate?: (update: JobUpdate) => void;
   /** Told once the analysis is claimed (before the video is read). */
   onStart?: (claim: AnalysisClaim) => void;
+  /** Stops the analysis (a worker handing it back); nothing is saved for this start. */
+  signal?: AbortSignal;
 }
 
 /** How a run ended: saved its result or failure, found nothing to do, or lost to another start. */
@@ -93,6 +95,7 @@ export async function runAnalysis(
       task: claim.options.task,
       out: dir,
       workers: options.workers,
+      ...(options.signal ? { signal: options.signal } : {}),
       ...(claim.options.view ? { view: claim.options.view } : {}),
       onProgress: (done, total, phase) => {
         const progress = overall(done, total, phase);
@@ -105,6 +108,8 @@ export async function runAnalysis(
     });
   } catch (error) {
     await saving;
+    // Handed back: the analysis is queued again for another start.
+    if (options.signal?.aborted) return "superseded";
     // The message of a video or input problem is for the user; anything else stays generic.
     const message =
       error instanceof VideoError || error instanceof InputError
