@@ -116,13 +116,3 @@ export async function analysisProgress(db: Db, id: string) {
     .where("id", "=", id)
     .executeTakeFirst();
 }
-
-/** Whether the analysis still exists (its runner may have been erased while it ran). */
-export async function analysisExists(db: Db, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("movement_analyses")
-    .select("id")
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -32,14 +32,13 @@ export interface AnalysisWorkerOptions {
 
 export interface AnalysisWorker {
   /** Stops taking jobs; the analysis in flight finishes within the grace time or is handed back. */
-  stop(): Promise<{ handedBack: boolean }>;
+  stop(): Promise<void>;
 }
 
 interface InFlight {
   job: PgBoss.Job<AnalysisJobData>;
   stop: AbortController;
   claim: AnalysisClaim | undefined;
-  ended: Promise<unknown>;
 }
 
 /**
@@ -81,7 +80,6 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
       job,
       stop: new AbortController(),
       claim: undefined,
-      ended: Promise.resolve(),
     };
     const running = runAnalysis(db, id, {
       ...options.run,
@@ -91,7 +89,6 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
         print(`analysis ${id}: started (attempt ${claim.attempt})`);
       },
     });
-    current.ended = running.catch(() => {});
     inFlight = current;
     let outcome: RunOutcome;
     try {
@@ -144,30 +141,26 @@ export async function startAnalysisWorker(options: AnalysisWorkerOptions): Promi
     async stop() {
       stopping = true;
       wake();
+      // The loop ends once the job in flight (if any, even one fetched just now) is completed.
+      let grace: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        loop.then(() => true),
+        new Promise<boolean>((resolve) => {
+          grace = setTimeout(() => resolve(false), options.graceSeconds * 1000);
+        }),
+      ]);
+      clearTimeout(grace);
       const current = inFlight;
-      let handedBack = false;
-      if (current) {
-        let grace: NodeJS.Timeout | undefined;
-        const finished = await Promise.race([
-          current.ended.then(() => true),
-          new Promise<boolean>((resolve) => {
-            grace = setTimeout(() => resolve(false), options.graceSeconds * 1000);
-          }),
-        ]);
-        clearTimeout(grace);
-        if (!finished) {
-          // Handed back at once, not after the job timeout: another worker starts it now.
-          if (current.claim) await requeueAnalysis(db, current.claim);
-          await boss.fail(ANALYSIS_QUEUE, current.job.id, { message: "the worker stopped" });
-          print(`analysis ${current.job.data.analysisId}: handed back`);
-          handedBack = true;
-          // Pose estimation's threads must end before the process does (a native abort otherwise).
-          current.stop.abort(new Error("the worker stopped"));
-        }
+      if (!ended && current) {
+        // Handed back at once, not after the job timeout: another worker starts it now.
+        if (current.claim) await requeueAnalysis(db, current.claim);
+        await boss.fail(ANALYSIS_QUEUE, current.job.id, { message: "the worker stopped" });
+        print(`analysis ${current.job.data.analysisId}: handed back`);
+        // Pose estimation's threads must end before the process does (a native abort otherwise).
+        current.stop.abort(new Error("the worker stopped"));
       }
       await loop;
       await boss.stop({ graceful: false, close: false });
-      return { handedBack };
     },
   };
 }

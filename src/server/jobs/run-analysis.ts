@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { InputError } from "../../core/errors.js";
 import {
   type AnalysisClaim,
-  analysisExists,
+  analysisProgress,
   claimAnalysis,
   failAnalysis,
   finishAnalysis,
@@ -124,7 +124,7 @@ export async function runAnalysis(
   const { input: _input, files: _files, ...measurements } = result;
   if (!(await finishAnalysis(db, claim.id, { measurements, pictures }))) {
     // Erased while it ran (the runner's record and files were deleted): leave no pictures behind.
-    if (!(await analysisExists(db, claim.id))) {
+    if (!(await analysisProgress(db, claim.id))) {
       await rm(dir, { recursive: true, force: true });
       emit({ status: "failed", progress: 0, error: "the analysis was deleted" });
     }
