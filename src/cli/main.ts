@@ -10,6 +10,7 @@ import { registerRuns } from "./commands/runs.command.js";
 import { registerSchema } from "./commands/schema.command.js";
 import { registerServe } from "./commands/serve.command.js";
 import { registerStrength } from "./commands/strength.command.js";
+import { registerWorker } from "./commands/worker.command.js";
 import { createProgram, runProgram } from "./program.js";
 
 const program = createProgram();
@@ -20,6 +21,7 @@ registerCompare(program);
 registerPlan(program);
 registerProgress(program);
 registerServe(program);
+registerWorker(program);
 registerReport(program);
 registerFhir(program);
 registerStrength(program);

@@ -9,13 +9,14 @@ import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider
 import type { Kysely, Transaction } from "kysely";
 import type { z } from "zod";
 import { parseWith } from "../core/errors.js";
-import { type AnalysisOptions, unfinishedAnalyses } from "../store/analyses.repository.js";
 import type { Store } from "../store/database.js";
 import type { Database } from "../store/schema.types.js";
 import { type Access, authenticate, requireAccess } from "./auth/principal.js";
 import type { ServerConfig } from "./config.js";
 import { toHttpError } from "./errors.js";
-import { AnalysisJobs, analysisDir } from "./jobs/analysis-jobs.js";
+import type { AnalysisJobs } from "./jobs/analysis-jobs.js";
+import { InProcessJobs } from "./jobs/in-process-jobs.js";
+import { QueueJobs } from "./jobs/queue-jobs.js";
 import { type Mailer, smtpMailer } from "./mail/mailer.js";
 import { registerRoutes } from "./routes/index.js";
 import { serveWebApp } from "./web-app.js";
@@ -69,22 +70,18 @@ export async function buildApp(options: { store: Store; config: ServerConfig }):
   const mailer = config.mail ? smtpMailer(config.mail) : undefined;
   app.decorate("mailer", mailer);
   app.addHook("onClose", async () => mailer?.close());
-  const jobs = new AnalysisJobs(store.db, {
-    workers: config.workers || availableParallelism(),
-    deleteVideos: config.deleteVideos,
-  });
+  // A stop does not lose an upload: either kind of jobs takes up the analyses cut short.
+  const jobs: AnalysisJobs =
+    config.jobs === "queue"
+      ? await QueueJobs.open(store, config.queue, (error) =>
+          app.log.error({ err: { name: error.name, message: error.message } }),
+        )
+      : await InProcessJobs.open(store.db, {
+          workers: config.workers || availableParallelism(),
+          deleteVideos: config.deleteVideos,
+          filesDir: config.filesDir,
+        });
   app.decorate("jobs", jobs);
-  // A stop does not lose an upload: analyses cut short are taken up again.
-  for (const row of await unfinishedAnalyses(store.db)) {
-    const options = row.options as AnalysisOptions;
-    jobs.enqueue({
-      id: row.id,
-      video: options.video,
-      dir: analysisDir(config.filesDir, row.runnerId, row.id),
-      task: options.task,
-      ...(options.view ? { view: options.view } : {}),
-    });
-  }
   app.addHook("onClose", () => jobs.close());
   app.decorate("tx", <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
     store.db.transaction().execute(work),

@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors.js";
+import type { QueueSettings } from "./jobs/pg-boss.js";
 
 /** Server settings, read from the environment (the README lists every variable). */
 export interface ServerConfig {
@@ -16,10 +17,16 @@ export interface ServerConfig {
   deleteVideos: boolean;
   /** Video analysis workers (default: one per core). */
   workers: number;
-  /** Where uploads and annotated pictures are kept. */
+  /** Where uploads and annotated pictures are kept: one shared folder for servers and workers. */
   filesDir: string;
   /** Invite mail, when both HIPCHECK_SMTP_URL and HIPCHECK_MAIL_FROM are set. */
   mail?: MailConfig;
+  /** Where video analyses run: in this process, or in `hipcheck worker`s through pg-boss. */
+  jobs: JobsMode;
+  /** The pg-boss queue (`jobs: "queue"` and `hipcheck worker`). */
+  queue: QueueSettings;
+  /** How long a stopping worker lets its analysis finish before handing the job back. */
+  workerGraceSeconds: number;
 }
 
 /** Where invite mail goes out: an SMTP server (credentials in the URL) and the sender. */
@@ -29,6 +36,12 @@ export interface MailConfig {
   /** The From address, e.g. "Riverside Physio <hipcheck@riverside.example>". */
   from: string;
 }
+
+export const JOBS_MODES = ["in-process", "queue"] as const;
+export type JobsMode = (typeof JOBS_MODES)[number];
+
+/** A PostgreSQL schema name pg-boss accepts (it puts the name in its SQL). */
+const SCHEMA_NAME = /^[A-Za-z_]\w{0,49}$/;
 
 const MB = 1024 * 1024;
 
@@ -58,6 +71,24 @@ export function serverConfigFromEnv(
     issues.push({ path: name, message: `must be true or false, got "${raw}"` });
     return fallback;
   };
+  const jobs = (env.HIPCHECK_JOBS || "in-process") as JobsMode;
+  if (!JOBS_MODES.includes(jobs))
+    issues.push({
+      path: "HIPCHECK_JOBS",
+      message: `must be in-process or queue, got "${env.HIPCHECK_JOBS}"`,
+    });
+  else if (jobs === "queue" && !env.DATABASE_URL)
+    issues.push({
+      path: "HIPCHECK_JOBS",
+      message:
+        "queue needs DATABASE_URL: the queue lives in the PostgreSQL server that the servers and every `hipcheck worker` share (on PGlite, analyses run in-process)",
+    });
+  const queueSchema = env.HIPCHECK_QUEUE_SCHEMA || "pgboss";
+  if (!SCHEMA_NAME.test(queueSchema))
+    issues.push({
+      path: "HIPCHECK_QUEUE_SCHEMA",
+      message: `must be a schema name (letters, digits and _, at most 50), got "${queueSchema}"`,
+    });
   const port = overrides.port ?? number("HIPCHECK_PORT", 3000, 0, 65535);
   const host = overrides.host ?? env.HIPCHECK_HOST ?? "127.0.0.1";
   const config: ServerConfig = {
@@ -72,6 +103,13 @@ export function serverConfigFromEnv(
     workers: number("HIPCHECK_WORKERS", 0, 0, 64),
     filesDir: env.HIPCHECK_FILES_DIR ?? "./data-files",
     ...mailConfig(env, issues),
+    jobs,
+    queue: {
+      schema: queueSchema,
+      // pg-boss takes at most just under a day.
+      jobTimeoutSeconds: number("HIPCHECK_JOB_TIMEOUT_SECONDS", 1800, 10, 86_399),
+    },
+    workerGraceSeconds: number("HIPCHECK_WORKER_GRACE_SECONDS", 20, 0, 3600),
     ...overrides,
   };
   if (issues.length > 0) throw new InputError(issues, "server configuration");

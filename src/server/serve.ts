@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo } from "./demo/demo-seed.js";
 import { todayUtc } from "./services/dates.js";
+import { closeOnSignals } from "./shutdown.js";
 
 export interface RunningServer {
   url: string;
@@ -45,26 +46,14 @@ export async function serve(options: {
     );
     for (const login of DEMO_LOGINS) options.print(`  ${login.email.padEnd(28)} ${login.role}`);
   }
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      // Node closes idle keep-alive connections once, when closing starts; a connection whose
-      // request was still running then becomes idle later and would hold the exit for 72 s.
-      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
-      await app.close();
-      clearInterval(sweep);
-      await vacuum.stop();
-      await store.close();
-    })();
-    return closing;
-  };
-  const onSignal = () => {
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
+  const close = closeOnSignals(async () => {
+    // Node closes idle keep-alive connections once, when closing starts; a connection whose
+    // request was still running then becomes idle later and would hold the exit for 72 s.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    await app.close();
+    clearInterval(sweep);
+    await vacuum.stop();
+    await store.close();
+  });
   return { url, close };
 }

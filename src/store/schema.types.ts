@@ -104,6 +104,8 @@ export interface MovementAnalysesTable {
   error: string | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  /** Starts by a worker so far; the latest start owns progress and failure (0005). */
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 export interface ProgrammesTable {

@@ -64,6 +64,8 @@ export interface AnalyzeOptions {
   workers?: number;
   /** Called as work is done: frames found, pictures drawn, frames of the MP4 written. */
   onProgress?: (done: number, total: number, phase: AnalysisPhase) => void;
+  /** Stops finding the runner (a stopping server or worker), rejecting with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** The long parts of an analysis, in order. */
@@ -121,6 +123,7 @@ export async function analyzeInput(
       ...(options.backend ? { backend: options.backend } : {}),
       ...(options.fps ? { fps: options.fps } : {}),
       ...(options.workers ? { workers: options.workers } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress
         ? {
             onProgress: (done: number, total: number) => options.onProgress?.(done, total, "pose"),

@@ -37,6 +37,8 @@ export interface VideoPoseOptions {
   maxSide?: number;
   /** Called with frames done and frames expected. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops at the next frame: the workers close and the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface VideoPose {
@@ -108,6 +110,9 @@ export async function estimateVideoPose(
   try {
     let id = 0;
     for (let next = await first; !next.done; next = await frames.next()) {
+      // Stopped: the frames in flight finish first (ONNX Runtime aborts the process if its
+      // thread is ended mid-run).
+      if (options.signal?.aborted) break;
       const pixels = next.value;
       const frameId = id++;
       const guideId = frameId - CROP_LAG;
@@ -153,6 +158,7 @@ export async function estimateVideoPose(
       pending.set(frameId, task);
     }
     await Promise.all(pending.values());
+    options.signal?.throwIfAborted();
   } finally {
     // Stops ffmpeg if the loop ended early; nothing to do when every frame was read.
     await frames.return(undefined);

@@ -47,6 +47,8 @@ export interface RunOptions {
   /** Run as this user id (root only: to make a file unreadable, which root can always read). */
   uid?: number;
   cwd?: string;
+  /** Variables set (or, as "", cleared) on top of this process's environment. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
       ["--import", "tsx", MAIN, ...args],
       {
         cwd: options.cwd ?? ROOT,
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         maxBuffer: 64 * 1024 * 1024,
         ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
       },

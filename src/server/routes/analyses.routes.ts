@@ -72,14 +72,7 @@ export function analysisRoutes(app: App): void {
         video,
         ...(request.query.view ? { view: request.query.view } : {}),
       };
-      await app.tx((trx) => insertAnalysis(trx, { id, runnerId, options }));
-      app.jobs.enqueue({
-        id,
-        video,
-        dir,
-        task: options.task,
-        ...(options.view ? { view: options.view } : {}),
-      });
+      await app.jobs.enqueue(id, (trx) => insertAnalysis(trx, { id, runnerId, options }));
       return reply.status(202).send({ id, status: "queued", events: `/api/analyses/${id}/events` });
     },
   );

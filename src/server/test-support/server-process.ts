@@ -9,24 +9,58 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
+/** A `hipcheck worker` process: what it printed so far, and its end. */
+export interface WorkerProcess {
+  child: ChildProcess;
+  exited: Promise<number | string>;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+}
+
 const MAIN = new URL("../../cli/main.ts", import.meta.url).pathname;
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN, "serve", "--port", "0"], {
+/** Starts `hipcheck ARGS` and resolves once its output matches `ready` (rejects if it exits first). */
+async function startCli(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{
+  child: ChildProcess;
+  exited: Promise<number | string>;
+  output: () => string;
+  match: RegExpExecArray;
+}> {
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = once(child, "exit").then(([code, signal]) => (code ?? signal) as number | string);
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /serving (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      const found = ready.exec(output);
+      if (found) resolve(found);
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    exited.then((code) => reject(new Error(`server exited (${code}) before serving:\n${output}`)));
+    exited.then((code) =>
+      reject(new Error(`hipcheck ${args[0]} exited (${code}) before it was ready:\n${output}`)),
+    );
   });
-  return { url, child, exited };
+  return { child, exited, output: () => output, match };
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const { child, exited, match } = await startCli(
+    ["serve", "--port", "0"],
+    env,
+    /serving (http:\/\/\S+)/,
+  );
+  return { url: match[1]!, child, exited };
+}
+
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const { child, exited, output } = await startCli(["worker"], env, /waiting for video analyses/);
+  return { child, exited, output };
 }
