@@ -67,11 +67,14 @@ export async function attentionList(
         coalesce(la.referral, false) AS red_flag,
         la.assessed_on AS last_assessed_on,
         pain.recent, pain.previous, pain.worst,
+        -- Planned days from today − 7 to yesterday: planned_days is sorted, so width_bucket (a
+        -- binary search: how many days are ≤ a day) counts them without unnesting the array.
         CASE WHEN p.id IS NULL THEN 0 ELSE
-          (SELECT count(*) FROM unnest(p.planned_days) AS d(day)
-           WHERE d.day >= ${today}::date - 7 AND d.day < ${today}::date) - coalesce(pain.planned_logged, 0)
+          width_bucket(${today}::date - 1, p.planned_days) - width_bucket(${today}::date - 8, p.planned_days)
+            - coalesce(pain.planned_logged, 0)
         END::int AS missed,
-        (p.id IS NOT NULL AND la.assessed_on <= ${today}::date - ${rules.retestDays}::int) AS retest_due
+        -- Never NULL: a NULL would make the score NULL, which sorts first and breaks the paging.
+        (p.id IS NOT NULL AND coalesce(la.assessed_on <= ${today}::date - ${rules.retestDays}::int, false)) AS retest_due
       FROM visible v
       LEFT JOIN LATERAL (
         SELECT a.referral, a.assessed_on FROM assessments a

@@ -49,7 +49,11 @@ export async function createProgramme(
     rulesVersion: programme.rulesVersion,
     startsOn: programme.start,
     endsOn: programme.end,
-    plannedDays: programme.sessions.filter((s) => s.kind !== "rest").map((s) => s.date),
+    // Sorted: the attention list counts a week's planned days by binary search.
+    plannedDays: programme.sessions
+      .filter((s) => s.kind !== "rest")
+      .map((s) => s.date)
+      .sort(),
   });
   return (await findProgramme(db, id))!;
 }
