@@ -189,15 +189,26 @@ describe.runIf(url)("video analyses on hipcheck worker processes (PostgreSQL)", 
   it("spreads two analyses over two workers, each analysed once", async () => {
     workers.push(await startWorkerProcess(workerEnv));
     const first = await upload(longClip);
-    // While the first keeps one worker busy, the second can only go to the other.
-    await runningWithProgress(first);
-    const second = await upload(shortClip);
-    for (const id of [first, second]) {
-      const ended = await doneRow(id);
+    // The worker that took the first is paused while the second waits in the queue, so only
+    // the other one can take it, however fast the machine finishes the first.
+    const started = new RegExp(`analysis ${first}: started`);
+    const busy = await until(`a worker to start ${first}`, async () =>
+      workers.find((w) => lines(w, started).length > 0),
+    );
+    busy.child.kill("SIGSTOP");
+    try {
+      const second = await upload(shortClip);
+      const ended = await doneRow(second);
       expect(ended.status).toBe("done");
       expect(ended.measurements).toBeTruthy();
+      expect(await doneBy(workers, second)).not.toBe(busy);
+    } finally {
+      busy.child.kill("SIGCONT");
     }
-    expect(await doneBy(workers, first)).not.toBe(await doneBy(workers, second));
+    const ended = await doneRow(first);
+    expect(ended.status).toBe("done");
+    expect(ended.measurements).toBeTruthy();
+    await doneBy(workers, first);
   }, 600_000);
 
   it("takes up the job of a worker killed mid-analysis on another worker, and completes it once", async () => {
