@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { listPainLogs, listSessionLogs } from "../../store/records.repository.js";
-import { runnerFor } from "../access.js";
 import type { App } from "../app.js";
 import { principalOf } from "../auth/principal.js";
 import { logPain, logSession } from "../services/logs.service.js";
-import { calendarDay, fromCursor, pageQuery, runnerParams, toPage } from "./schemas.js";
+import { runnerListRoute } from "./runner-list-route.js";
+import { calendarDay, runnerParams } from "./schemas.js";
 
 export function logRoutes(app: App): void {
   app.post(
@@ -36,28 +36,13 @@ export function logRoutes(app: App): void {
     },
   );
 
-  app.get(
-    "/api/runners/:runnerId/logs",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        tags: ["logs"],
-        summary: "Logged sessions, newest first",
-        params: runnerParams,
-        querystring: pageQuery,
-      },
-    },
-    async (request) =>
-      app.tx(async (trx) => {
-        const { runnerId } = request.params;
-        await runnerFor(trx, principalOf(request), runnerId, {
-          action: "read.logs",
-          address: request.ip,
-        });
-        const { limit, cursor } = request.query;
-        return toPage(await listSessionLogs(trx, runnerId, limit + 1, fromCursor(cursor)), limit);
-      }),
-  );
+  runnerListRoute(app, {
+    url: "/api/runners/:runnerId/logs",
+    tag: "logs",
+    summary: "Logged sessions, newest first",
+    action: "read.logs",
+    list: listSessionLogs,
+  });
 
   app.post(
     "/api/runners/:runnerId/pain",
@@ -85,26 +70,11 @@ export function logRoutes(app: App): void {
     },
   );
 
-  app.get(
-    "/api/runners/:runnerId/pain",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        tags: ["logs"],
-        summary: "Pain logs, newest first",
-        params: runnerParams,
-        querystring: pageQuery,
-      },
-    },
-    async (request) =>
-      app.tx(async (trx) => {
-        const { runnerId } = request.params;
-        await runnerFor(trx, principalOf(request), runnerId, {
-          action: "read.pain",
-          address: request.ip,
-        });
-        const { limit, cursor } = request.query;
-        return toPage(await listPainLogs(trx, runnerId, limit + 1, fromCursor(cursor)), limit);
-      }),
-  );
+  runnerListRoute(app, {
+    url: "/api/runners/:runnerId/pain",
+    tag: "logs",
+    summary: "Pain logs, newest first",
+    action: "read.pain",
+    list: listPainLogs,
+  });
 }

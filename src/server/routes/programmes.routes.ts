@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { listProgrammes } from "../../store/records.repository.js";
-import { runnerFor } from "../access.js";
 import type { App } from "../app.js";
 import { principalOf } from "../auth/principal.js";
 import { programmeChange } from "../services/programme-edits.js";
@@ -11,7 +10,8 @@ import {
   programmeEdits,
   programmeFor,
 } from "../services/programmes.service.js";
-import { calendarDay, fromCursor, idParam, pageQuery, runnerParams, toPage } from "./schemas.js";
+import { runnerListRoute } from "./runner-list-route.js";
+import { calendarDay, idParam, runnerParams } from "./schemas.js";
 
 const programmeParams = idParam("programmeId");
 const EQUIPMENT = [
@@ -59,28 +59,13 @@ export function programmeRoutes(app: App): void {
     },
   );
 
-  app.get(
-    "/api/runners/:runnerId/programmes",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        tags: ["programmes"],
-        summary: "The runner's programmes, newest first",
-        params: runnerParams,
-        querystring: pageQuery,
-      },
-    },
-    async (request) =>
-      app.tx(async (trx) => {
-        const { runnerId } = request.params;
-        await runnerFor(trx, principalOf(request), runnerId, {
-          action: "read.programmes",
-          address: request.ip,
-        });
-        const { limit, cursor } = request.query;
-        return toPage(await listProgrammes(trx, runnerId, limit + 1, fromCursor(cursor)), limit);
-      }),
-  );
+  runnerListRoute(app, {
+    url: "/api/runners/:runnerId/programmes",
+    tag: "programmes",
+    summary: "The runner's programmes, newest first",
+    action: "read.programmes",
+    list: listProgrammes,
+  });
 
   app.get(
     "/api/programmes/:programmeId",

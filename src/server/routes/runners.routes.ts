@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { listAudit } from "../../store/records.repository.js";
-import { runnerFor } from "../access.js";
 import type { App } from "../app.js";
 import { principalOf } from "../auth/principal.js";
 import { todayUtc } from "../services/dates.js";
@@ -13,7 +12,8 @@ import {
   runnerToday,
   shareWithClinic,
 } from "../services/runners.service.js";
-import { calendarDay, fromCursor, pageQuery, personName, runnerParams, toPage } from "./schemas.js";
+import { runnerListRoute } from "./runner-list-route.js";
+import { calendarDay, fromCursor, pageQuery, personName, runnerParams } from "./schemas.js";
 
 export function runnerRoutes(app: App): void {
   app.get(
@@ -187,26 +187,11 @@ export function runnerRoutes(app: App): void {
     },
   );
 
-  app.get(
-    "/api/runners/:runnerId/audit",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        tags: ["records"],
-        summary: "Who read or changed the record, newest first",
-        params: runnerParams,
-        querystring: pageQuery,
-      },
-    },
-    async (request) =>
-      app.tx(async (trx) => {
-        const { runnerId } = request.params;
-        await runnerFor(trx, principalOf(request), runnerId, {
-          action: "read.audit",
-          address: request.ip,
-        });
-        const { limit, cursor } = request.query;
-        return toPage(await listAudit(trx, runnerId, limit + 1, fromCursor(cursor)), limit);
-      }),
-  );
+  runnerListRoute(app, {
+    url: "/api/runners/:runnerId/audit",
+    tag: "records",
+    summary: "Who read or changed the record, newest first",
+    action: "read.audit",
+    list: listAudit,
+  });
 }
