@@ -5,6 +5,11 @@
  * and measures with autocannon. Targets: runner dashboard ≥ 500 req/s, p99 < 50 ms; a clinic's
  * attention list (500 runners) p99 < 100 ms; logging a session ≥ 300 writes/s; start to first
  * answer on an existing data folder < 3 s.
+ *
+ * Dashboards and logs go round 20 signed-in runners, so no figure rests on one runner's rows.
+ * The attention list's p99 is measured for one clinician, and for ten clinicians of the clinic
+ * together at 20 lists a second (each refreshing every half second); flat out, ten clients
+ * measure the list's capacity instead, and their latency is ten queued requests' worth.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,17 +25,28 @@ import { LOGS_PER_RUNNER, PASSWORD, RUNNERS, seed } from "./bench-api/seed.js";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
+/** Ten clinicians, each refreshing the list every half second. */
+const ATTENTION_RATE = 20;
 const MAIN = new URL("../dist/cli/main.js", import.meta.url).pathname;
+
+interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
 
 interface Figures {
   database: string;
   seedSeconds: number;
   startMs: number;
-  dashboard: { rps: number; p99: number };
-  attention: { rps: number; p99: number };
+  dashboard: Load;
+  /** Ten clinicians at ATTENTION_RATE lists a second. */
+  attention: Load;
   /** One clinician alone (one connection). */
-  attentionAlone: { rps: number; p99: number };
-  logging: { rps: number; p99: number; errors: number };
+  attentionAlone: Load;
+  /** Ten clients flat out: how many lists a second the server gives. */
+  attentionCapacity: Load;
+  logging: Load;
 }
 
 async function startServer(
@@ -100,50 +116,66 @@ async function bench(
   await stop((await startServer(env)).child);
   const server = await startServer(env);
   try {
-    const runner = await login(server.url, seeded.runnerEmail);
+    const runners = await Promise.all(
+      seeded.runners.map(async (r) => ({ ...r, ...(await login(server.url, r.email)) })),
+    );
     const clinician = await login(server.url, seeded.clinicianEmail);
     const dashboard = await load({
-      url: `${server.url}/api/runners/${seeded.runnerId}/today`,
-      headers: { cookie: runner.cookie },
+      url: server.url,
+      requests: runners.map((r) => ({
+        path: `/api/runners/${r.runnerId}/today`,
+        headers: { cookie: r.cookie },
+      })),
     });
-    const attention = await load({
+    const list = {
       url: `${server.url}/api/runners?limit=50`,
       headers: { cookie: clinician.cookie },
-    });
-    const attentionAlone = await load({
-      url: `${server.url}/api/runners?limit=50`,
-      headers: { cookie: clinician.cookie },
-      connections: 1,
-    });
+    };
+    const attention = await load({ ...list, overallRate: ATTENTION_RATE });
+    const attentionAlone = await load({ ...list, connections: 1 });
+    const attentionCapacity = await load(list);
     const entry = { date: today, type: "run", run: { level: 1, durationMin: 30, painDuring: 2 } };
     const logging = await load({
-      url: `${server.url}/api/runners/${seeded.runnerId}/logs`,
-      method: "POST",
-      headers: {
-        cookie: runner.cookie,
-        "x-csrf-token": runner.csrf,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ entry }),
+      url: server.url,
+      requests: runners.map((r) => ({
+        path: `/api/runners/${r.runnerId}/logs`,
+        method: "POST",
+        headers: {
+          cookie: r.cookie,
+          "x-csrf-token": r.csrf,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ entry }),
+      })),
     });
-    const errors = logging.non2xx + logging.errors;
     return {
       database: name,
       seedSeconds,
       startMs: server.ms,
-      dashboard: { rps: dashboard.requests.average, p99: dashboard.latency.p99 },
-      attention: { rps: attention.requests.average, p99: attention.latency.p99 },
-      attentionAlone: { rps: attentionAlone.requests.average, p99: attentionAlone.latency.p99 },
-      logging: { rps: logging.requests.average, p99: logging.latency.p99, errors },
+      dashboard: figures(dashboard),
+      attention: figures(attention),
+      attentionAlone: figures(attentionAlone),
+      attentionCapacity: figures(attentionCapacity),
+      logging: figures(logging),
     };
   } finally {
     await stop(server.child);
   }
 }
 
+/** A measurement with any failed request fails: a fast 4xx or 5xx is not a dashboard. */
+function figures(result: autocannon.Result): Load {
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p99: result.latency.p99, errors };
+}
+
 function report(f: Figures): void {
-  const mark = (ok: boolean) => (ok ? "ok" : "MISSED");
+  const failed = [f.dashboard, f.attention, f.attentionAlone, f.attentionCapacity, f.logging].some(
+    (load) => load.errors > 0,
+  );
+  const mark = (ok: boolean) => (ok && !failed ? "ok" : "MISSED");
   console.log(`\n${f.database}`);
+  if (failed) console.log("  FAILED REQUESTS: every figure is void");
   console.log(
     `  start to first answer     ${f.startMs.toFixed(0)} ms (target < 3000) ${mark(f.startMs < 3000)}`,
   );
@@ -151,13 +183,16 @@ function report(f: Figures): void {
     `  runner dashboard          ${f.dashboard.rps.toFixed(0)} req/s, p99 ${f.dashboard.p99} ms (targets ≥ 500, < 50) ${mark(f.dashboard.rps >= 500 && f.dashboard.p99 < 50)}`,
   );
   console.log(
-    `  attention list, 10 clients ${f.attention.rps.toFixed(0)} req/s, p99 ${f.attention.p99} ms (target p99 < 100) ${mark(f.attention.p99 < 100)}`,
+    `  attention list, 1 client   ${f.attentionAlone.rps.toFixed(0)} req/s, p99 ${f.attentionAlone.p99} ms (target p99 < 100) ${mark(f.attentionAlone.p99 < 100)}`,
   );
   console.log(
-    `  attention list, 1 client  ${f.attentionAlone.rps.toFixed(0)} req/s, p99 ${f.attentionAlone.p99} ms (target p99 < 100) ${mark(f.attentionAlone.p99 < 100)}`,
+    `  attention list, 10 clients at ${ATTENTION_RATE}/s  ${f.attention.rps.toFixed(0)} req/s, p99 ${f.attention.p99} ms (target p99 < 100) ${mark(f.attention.p99 < 100)}`,
   );
   console.log(
-    `  logging a session         ${f.logging.rps.toFixed(0)} writes/s, p99 ${f.logging.p99} ms, ${f.logging.errors} errors (target ≥ 300) ${mark(f.logging.rps >= 300 && f.logging.errors === 0)}`,
+    `  attention list, 10 clients flat out  ${f.attentionCapacity.rps.toFixed(0)} req/s, p99 ${f.attentionCapacity.p99} ms (the capacity; no target)`,
+  );
+  console.log(
+    `  logging a session         ${f.logging.rps.toFixed(0)} writes/s, p99 ${f.logging.p99} ms, (target ≥ 300) ${mark(f.logging.rps >= 300)}`,
   );
 }
 

@@ -13,10 +13,12 @@ export const RUNNERS = 10_000;
 export const BIG_CLINIC_RUNNERS = 500;
 export const LOGS_PER_RUNNER = 100; // 10,000 × 100 = 1,000,000 session logs
 export const PASSWORD = "bench-password";
+/** Runners who sign in, each with a real assessment, programme and sessions: the dashboards asked. */
+export const SIGNED_IN_RUNNERS = 20;
 
 export interface Seeded {
-  runnerEmail: string;
-  runnerId: string;
+  /** The runners who sign in: `runner-1@bench.example` … with their record's id. */
+  runners: { email: string; runnerId: string }[];
   clinicianEmail: string;
 }
 
@@ -33,10 +35,14 @@ export async function seed(db: Kysely<Database>, today: string): Promise<Seeded>
   });
   const planned = programme.sessions.filter((s) => s.kind !== "rest").map((s) => s.date);
   const hash = await hashPassword(PASSWORD);
-  const runnerId = randomUUID();
   const bigClinic = randomUUID();
-  const runnerUser = randomUUID();
   const clinicianUser = randomUUID();
+  const runners = Array.from({ length: SIGNED_IN_RUNNERS }, (_, i) => ({
+    email: `runner-${i + 1}@bench.example`,
+    runnerId: randomUUID(),
+    userId: randomUUID(),
+  }));
+  const runnerIds = runners.map((r) => r.runnerId);
   // Clinic 0 holds 500 runners; the other 9,500 are spread over 49 clinics.
   await sql`INSERT INTO clinics (id, name) VALUES (${bigClinic}::uuid, 'Bench clinic 0')`.execute(
     db,
@@ -44,16 +50,21 @@ export async function seed(db: Kysely<Database>, today: string): Promise<Seeded>
   await sql`INSERT INTO clinics (id, name) SELECT gen_random_uuid(), 'Bench clinic ' || g
     FROM generate_series(1, ${CLINICS - 1}::int) g`.execute(db);
   await sql`INSERT INTO users (id, email, display_name, password_hash, role, clinic_id)
-    VALUES (${clinicianUser}::uuid, 'clinician@bench.example', 'Bench Clinician', ${hash}, 'clinician', ${bigClinic}::uuid),
-           (${runnerUser}::uuid, 'runner@bench.example', 'Bench Runner', ${hash}, 'runner', NULL)`.execute(
+    VALUES (${clinicianUser}::uuid, 'clinician@bench.example', 'Bench Clinician', ${hash}, 'clinician', ${bigClinic}::uuid)`.execute(
     db,
   );
-  await sql`INSERT INTO runners (id, user_id, clinic_id, display_name)
-    VALUES (${runnerId}::uuid, ${runnerUser}::uuid, ${bigClinic}::uuid, 'Bench Runner')`.execute(
-    db,
-  );
+  for (const [i, r] of runners.entries()) {
+    await sql`INSERT INTO users (id, email, display_name, password_hash, role, clinic_id)
+      VALUES (${r.userId}::uuid, ${r.email}, ${`Bench Runner ${i + 1}`}, ${hash}, 'runner', NULL)`.execute(
+      db,
+    );
+    await sql`INSERT INTO runners (id, user_id, clinic_id, display_name)
+      VALUES (${r.runnerId}::uuid, ${r.userId}::uuid, ${bigClinic}::uuid, ${`Bench Runner ${i + 1}`})`.execute(
+      db,
+    );
+  }
   await sql`INSERT INTO runners (id, clinic_id, display_name)
-    SELECT gen_random_uuid(), ${bigClinic}::uuid, 'Runner ' || g FROM generate_series(2, ${BIG_CLINIC_RUNNERS}::int) g`.execute(
+    SELECT gen_random_uuid(), ${bigClinic}::uuid, 'Runner ' || g FROM generate_series(${SIGNED_IN_RUNNERS + 1}::int, ${BIG_CLINIC_RUNNERS}::int) g`.execute(
     db,
   );
   await sql`INSERT INTO runners (id, clinic_id, display_name)
@@ -63,22 +74,22 @@ export async function seed(db: Kysely<Database>, today: string): Promise<Seeded>
     WHERE (c.n - 1) * ${Math.ceil((RUNNERS - BIG_CLINIC_RUNNERS) / (CLINICS - 1))}::int + g <= ${RUNNERS - BIG_CLINIC_RUNNERS}::int`.execute(
     db,
   );
-  // One assessed assessment each (2 % with a red flag); the bench runner's is the real one.
+  // One assessed assessment each (2 % with a red flag); the signed-in runners' are real ones.
   await sql`INSERT INTO assessments (id, runner_id, kind, assessed_on, input, result, rules_version, referral)
     SELECT gen_random_uuid(), r.id, 'initial', ${start}::date, '{}'::jsonb,
-      CASE WHEN r.id = ${runnerId}::uuid THEN ${JSON.stringify(result)}::jsonb ELSE '{}'::jsonb END,
+      CASE WHEN r.id = ANY (${runnerIds}::uuid[]) THEN ${JSON.stringify(result)}::jsonb ELSE '{}'::jsonb END,
       ${result.rulesVersion}, (hashtext(r.id::text) % 50 = 0)
     FROM runners r`.execute(db);
   await sql`INSERT INTO programmes (id, runner_id, assessment_id, request, programme, rules_version,
       starts_on, ends_on, planned_days)
     SELECT gen_random_uuid(), a.runner_id, a.id, '{}'::jsonb,
-      CASE WHEN a.runner_id = ${runnerId}::uuid THEN ${JSON.stringify(programme)}::jsonb ELSE '{"sessions":[]}'::jsonb END,
+      CASE WHEN a.runner_id = ANY (${runnerIds}::uuid[]) THEN ${JSON.stringify(programme)}::jsonb ELSE '{"sessions":[]}'::jsonb END,
       ${programme.rulesVersion}, ${programme.start}::date, ${programme.end}::date, ${planned}::date[]
     FROM assessments a`.execute(db);
   await sql`INSERT INTO programme_sessions (programme_id, day, kind, session)
     SELECT p.id, (s->>'date')::date, s->>'kind', s
     FROM programmes p, jsonb_array_elements(p.programme->'sessions') s
-    WHERE p.runner_id = ${runnerId}::uuid`.execute(db);
+    WHERE p.runner_id = ANY (${runnerIds}::uuid[])`.execute(db);
   // 100 sessions per runner, one every day back from today: 1,000,000 rows.
   await sql`INSERT INTO session_logs (runner_id, logged_on, kind, entry, pain_max)
     SELECT r.id, ${today}::date - g, 'run',
@@ -88,8 +99,7 @@ export async function seed(db: Kysely<Database>, today: string): Promise<Seeded>
     FROM runners r CROSS JOIN generate_series(1, ${LOGS_PER_RUNNER}::int) g`.execute(db);
   await sql`ANALYZE`.execute(db);
   return {
-    runnerEmail: "runner@bench.example",
-    runnerId,
+    runners: runners.map(({ email, runnerId }) => ({ email, runnerId })),
     clinicianEmail: "clinician@bench.example",
   };
 }

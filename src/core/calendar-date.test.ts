@@ -81,3 +81,31 @@ describe("the accepted range of dates", () => {
     );
   });
 });
+
+describe("day arithmetic against JavaScript's own calendar", () => {
+  it("agrees with Date on every day from 1899 to 2100 and refuses every day that does not exist", () => {
+    const first = Date.UTC(1899, 0, 1) / 86_400_000;
+    const last = Date.UTC(2100, 11, 31) / 86_400_000;
+    const disagreements: string[] = [];
+    for (let day = first; day <= last; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      const inRange = iso >= EARLIEST_DATE && iso <= LATEST_DATE;
+      if (dateOfDay(day) !== iso) disagreements.push(`dateOfDay(${day}) = ${dateOfDay(day)}`);
+      if (isCalendarDate(iso) !== inRange) disagreements.push(`isCalendarDate(${iso})`);
+      if (inRange && dayNumber(iso) !== day) disagreements.push(`dayNumber(${iso})`);
+    }
+    expect(last - first + 1).toBe(73_779);
+    expect(disagreements).toEqual([]);
+    const missing = ["2026-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-13-01"];
+    const malformed = [
+      "2026-00-10",
+      "2026-01-00",
+      "2026-1-01",
+      "2026/01/01",
+      "2026-01-0a",
+      " 2026-01-01",
+    ];
+    expect([...missing, ...malformed].filter(isCalendarDate)).toEqual([]);
+    expect(["2000-02-29", "2024-02-29"].filter(isCalendarDate)).toHaveLength(2);
+  });
+});

@@ -9,6 +9,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from "kysely";
+import { PreparedStatements } from "./pglite-statements.js";
 
 /**
  * Kysely over PGlite. PGlite is one connection: a connection is lent to one user at a time
@@ -29,13 +30,14 @@ class PgliteDriver implements Driver {
   #release: (() => void) | undefined;
 
   constructor(pglite: PGlite) {
+    const statements = new PreparedStatements(pglite);
     this.#connection = {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         // Without parameters, the simple protocol: it runs a migration's many statements.
         const result =
           query.parameters.length === 0
-            ? ((await pglite.exec(query.sql)).at(-1) ?? { rows: [] as R[], affectedRows: 0 })
-            : await pglite.query<R>(query.sql, query.parameters as unknown[]);
+            ? await statements.simple<R>(query.sql)
+            : await statements.query<R>(query.sql, query.parameters);
         return {
           rows: result.rows as R[],
           ...(result.affectedRows !== undefined

@@ -117,7 +117,9 @@ const runSession = z
 
 /** Removes keys whose value is undefined, so optional fields are absent rather than undefined. */
 function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Partial<T> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 function exerciseSchema(options: LogsSchemaOptions) {
