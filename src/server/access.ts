@@ -15,6 +15,11 @@ export interface RecordUse {
   address: string;
 }
 
+/** Whether the principal is the runner whose record this is (a runner sees only their own). */
+export function isOwnRecord(principal: Principal, runnerId: string): boolean {
+  return principal.role === "runner" && principal.runnerId === runnerId;
+}
+
 /**
  * The runner record a principal may use, or NotFound: a runner sees only their own record;
  * staff see their clinic's runners and those who share with the clinic. Another's id answers
@@ -28,7 +33,7 @@ export async function runnerFor(
 ): Promise<RunnerRow> {
   const isRunner = principal.role === "runner";
   const runner = isRunner
-    ? principal.runnerId === runnerId
+    ? isOwnRecord(principal, runnerId)
       ? await findRunner(db, runnerId)
       : undefined
     : principal.clinicId

@@ -116,22 +116,34 @@ export async function attentionList(
   return result.rows;
 }
 
+/** A questionnaire response as the runner's day gives it (the latest two per instrument). */
+export interface DayQuestionnaire {
+  instrument: string;
+  date: string;
+  answers: unknown;
+}
+
 /**
- * The runner's day in one statement: the active programme's sessions due today, the next run
- * not yet logged, whether the last assessed assessment asks for a professional first, and the
- * entries logged since `since` (as entered, oldest first) for the pain trend.
+ * The runner's day in one statement: whether the record exists, the active programme's sessions
+ * due today, the next run not yet logged, whether the last assessed assessment asks for a
+ * professional first, the entries logged since `since` (as entered, oldest first) for the pain
+ * trend, and the latest two responses per questionnaire. One statement is its own snapshot, so
+ * the runner's own dashboard needs no transaction: one round trip after the session's.
  */
 export async function runnerDay(db: Db, q: { runnerId: string; today: string; since: string }) {
   const { runnerId, today, since } = q;
   const result = await sql<{
+    found: boolean;
     programmeId: string | null;
     due: unknown[];
     nextRun: unknown | null;
     referral: boolean | null;
     entries: unknown[];
+    questionnaires: DayQuestionnaire[];
   }>`
     WITH p AS (SELECT id FROM programmes WHERE runner_id = ${runnerId}::uuid AND active)
-    SELECT (SELECT id FROM p) AS "programmeId",
+    SELECT EXISTS (SELECT 1 FROM runners WHERE id = ${runnerId}::uuid) AS found,
+      (SELECT id FROM p) AS "programmeId",
       coalesce((SELECT jsonb_agg(ps.session) FROM programme_sessions ps
                 WHERE ps.programme_id = (SELECT id FROM p) AND ps.day = ${today}::date
                   AND ps.kind <> 'rest'), '[]') AS due,
@@ -146,7 +158,13 @@ export async function runnerDay(db: Db, q: { runnerId: string; today: string; si
       coalesce((SELECT jsonb_agg(l.entry ORDER BY l.logged_on, l.id) FROM (
                   SELECT entry, logged_on, id FROM session_logs
                   WHERE runner_id = ${runnerId}::uuid AND logged_on >= ${since}::date
-                  ORDER BY logged_on, id LIMIT 500) l), '[]') AS entries`.execute(db);
+                  ORDER BY logged_on, id LIMIT 500) l), '[]') AS entries,
+      coalesce((SELECT jsonb_agg(jsonb_build_object('instrument', r.instrument,
+                  'date', r.answered_on, 'answers', r.answers) ORDER BY r.instrument, r.rank)
+                FROM (SELECT instrument, answered_on, answers, row_number() OVER (
+                        PARTITION BY instrument ORDER BY answered_on DESC, id DESC) AS rank
+                      FROM questionnaire_responses WHERE runner_id = ${runnerId}::uuid) r
+                WHERE r.rank <= 2), '[]') AS questionnaires`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error("the runner's day query returned no row");
   return row;

@@ -1,10 +1,12 @@
 import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrate } from "./migrate.js";
 import { pgliteDialect } from "./pglite-dialect.js";
+import { PgliteThread } from "./pglite-thread.js";
+import { PreparingClient } from "./postgres-statements.js";
 import type { Database } from "./schema.types.js";
+import { DATE_OID, INT8_OID, keepText, parseInt8 } from "./value-parsers.js";
 
 /** Where the data lives: a PostgreSQL server, or PGlite in a folder (or in memory, for tests). */
 export type StoreConfig =
@@ -16,12 +18,6 @@ export interface Store {
   kind: StoreConfig["kind"];
   close(): Promise<void>;
 }
-
-// One reading of values on both engines: dates stay `YYYY-MM-DD`, bigint counts and ids are numbers.
-const DATE_OID = 1082;
-const INT8_OID = 20;
-const parseInt8 = (value: string): number => Number(value);
-const keepText = (value: string): string => value;
 
 /** Opens the database and brings its schema up to date. */
 export async function openStore(config: StoreConfig): Promise<Store> {
@@ -37,6 +33,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 
 function openPostgres(config: Extract<StoreConfig, { kind: "postgres" }>): Store {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: config.url,
     max: config.poolSize ?? 10,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
@@ -54,17 +51,14 @@ function openPostgres(config: Extract<StoreConfig, { kind: "postgres" }>): Store
 
 async function openPglite(config: Extract<StoreConfig, { kind: "pglite" }>): Promise<Store> {
   if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-    parsers: { [DATE_OID]: keepText, [INT8_OID]: parseInt8 },
-  });
-  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  const thread = await PgliteThread.start(config.dataDir ? { dataDir: config.dataDir } : {});
+  const db = new Kysely<Database>({ dialect: pgliteDialect(thread) });
   return {
     db,
     kind: "pglite",
     close: async () => {
       await db.destroy();
-      await pglite.close();
+      await thread.close();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -9,16 +8,16 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from "kysely";
-import { PreparedStatements } from "./pglite-statements.js";
+import type { PgliteThread } from "./pglite-thread.js";
 
 /**
- * Kysely over PGlite. PGlite is one connection: a connection is lent to one user at a time
- * (a transaction keeps it until commit or rollback), the others wait their turn in order.
+ * Kysely over PGlite in its thread. PGlite is one connection: a connection is lent to one user
+ * at a time (a transaction keeps it until commit or rollback), the others wait their turn.
  */
-export function pgliteDialect(pglite: PGlite): Dialect {
+export function pgliteDialect(thread: PgliteThread): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PgliteDriver(pglite),
+    createDriver: () => new PgliteDriver(thread),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -29,15 +28,14 @@ class PgliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
-    const statements = new PreparedStatements(pglite);
+  constructor(thread: PgliteThread) {
     this.#connection = {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         // Without parameters, the simple protocol: it runs a migration's many statements.
         const result =
           query.parameters.length === 0
-            ? await statements.simple<R>(query.sql)
-            : await statements.query<R>(query.sql, query.parameters);
+            ? await thread.simple(query.sql)
+            : await thread.query(query.sql, query.parameters);
         return {
           rows: result.rows as R[],
           ...(result.affectedRows !== undefined

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { type After, olderThan } from "./records.repository.js";
 import type { Database, QuestionnaireResponsesTable } from "./schema.types.js";
 
@@ -54,26 +54,4 @@ export async function listQuestionnaireResponses(
   if (q.instrument) query = query.where("q.instrument", "=", q.instrument);
   if (q.after) query = query.where(olderThan("q.answered_on", "q.id", q.after));
   return query.execute();
-}
-
-/** The latest `perInstrument` responses of each instrument the runner answered, newest first. */
-export async function latestQuestionnaireResponses(db: Db, runnerId: string, perInstrument = 2) {
-  return db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom("questionnaire_responses")
-        .select(["instrument", "answered_on as date", "answers"])
-        .select(
-          sql<number>`row_number() over (partition by instrument order by answered_on desc, id desc)`.as(
-            "rank",
-          ),
-        )
-        .where("runner_id", "=", runnerId)
-        .as("ranked"),
-    )
-    .select(["instrument", "date", "answers"])
-    .where("rank", "<=", perInstrument)
-    .orderBy("instrument")
-    .orderBy("rank")
-    .execute();
 }

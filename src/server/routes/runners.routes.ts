@@ -32,14 +32,12 @@ export function runnerRoutes(app: App): void {
     async (request) => {
       const { q, on, limit, cursor } = request.query;
       const after = fromCursor(cursor);
-      return app.tx((trx) =>
-        clinicAttention(trx, principalOf(request), {
-          today: on ?? todayUtc(),
-          search: q,
-          limit,
-          ...(after ? { cursor: after } : {}),
-        }),
-      );
+      return clinicAttention(app.store.db, principalOf(request), {
+        today: on ?? todayUtc(),
+        search: q,
+        limit,
+        ...(after ? { cursor: after } : {}),
+      });
     },
   );
 
@@ -86,14 +84,12 @@ export function runnerRoutes(app: App): void {
       },
     },
     async (request) =>
-      app.tx((trx) =>
-        runnerToday(
-          trx,
-          principalOf(request),
-          request.params.runnerId,
-          request.query.on ?? todayUtc(),
-          request.ip,
-        ),
+      runnerToday(
+        app.store.db,
+        principalOf(request),
+        request.params.runnerId,
+        request.query.on ?? todayUtc(),
+        request.ip,
       ),
   );
 

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import {
   insertQuestionnaireResponse,
-  latestQuestionnaireResponses,
   listQuestionnaireResponses,
 } from "../../store/questionnaires.repository.js";
 import type { After } from "../../store/records.repository.js";
@@ -63,13 +62,17 @@ export async function questionnaireHistory(
   return listQuestionnaireResponses(db, q);
 }
 
-/** Per instrument answered: the latest score and its change from the one before (dashboards). */
-export async function questionnaireTrends(db: Db, runnerId: string) {
-  const rows = await latestQuestionnaireResponses(db, runnerId, 2);
-  const byInstrument = new Map<InstrumentId, QuestionnaireResponse[]>();
+/**
+ * Per instrument answered: the latest score and its change from the one before (dashboards),
+ * from the latest two responses per instrument, newest first.
+ */
+export function questionnaireTrends(
+  rows: readonly { instrument: string; date: string; answers: unknown }[],
+) {
+  const byInstrument = new Map<string, QuestionnaireResponse[]>();
   for (const row of rows) {
-    const response: QuestionnaireResponse = {
-      instrument: row.instrument,
+    const response = {
+      instrument: row.instrument as InstrumentId,
       date: row.date,
       answers: row.answers as QuestionnaireResponse["answers"],
     };

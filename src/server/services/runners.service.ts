@@ -15,7 +15,8 @@ import {
   revokeShare,
 } from "../../store/runners.repository.js";
 import type { Database } from "../../store/schema.types.js";
-import { runnerFor } from "../access.js";
+import { sharedRead } from "../../store/shared-reads.js";
+import { isOwnRecord, runnerFor } from "../access.js";
 import type { Principal } from "../auth/principal.js";
 import { ForbiddenError, NotFoundError } from "../errors.js";
 import { painTrend, parseLogEntries } from "./core-calls.js";
@@ -107,7 +108,8 @@ export async function revokeClinicShare(
 
 /**
  * The runner's today in one request: sessions due, the next run, the pain trend, any red flag,
- * and the latest questionnaire scores with their change.
+ * and the latest questionnaire scores with their change. The runner's own is one statement,
+ * without a transaction (the dashboard asked most often); staff's read is audited with it.
  */
 export async function runnerToday(
   db: Db,
@@ -116,10 +118,15 @@ export async function runnerToday(
   today: string,
   address: string,
 ) {
-  await runnerFor(db, principal, runnerId, { action: "read.today", address });
-  const day = await runnerDay(db, { runnerId, today, since: addDays(today, -42) });
+  const q = { runnerId, today, since: addDays(today, -42) };
+  const day = isOwnRecord(principal, runnerId)
+    ? await runnerDay(db, q)
+    : await db.transaction().execute(async (trx) => {
+        await runnerFor(trx, principal, runnerId, { action: "read.today", address });
+        return runnerDay(trx, q);
+      });
+  if (!day.found) throw new NotFoundError("runner");
   const trend = painTrend(parseLogEntries(day.entries), undefined);
-  const questionnaires = await questionnaireTrends(db, runnerId);
   return {
     today,
     seeAProfessional: day.referral
@@ -132,26 +139,34 @@ export async function runnerToday(
     nextRun: day.nextRun,
     painTrend: trend,
     /** Questionnaires answered between assessments: per instrument the latest score and its change. */
-    questionnaires,
+    questionnaires: questionnaireTrends(day.questionnaires),
   };
 }
 
-/** The clinician's list of runners, most in need of attention first, with the reasons. */
+/**
+ * The clinician's list of runners, most in need of attention first, with the reasons. The list
+ * is one statement, read once for the clinic's staff who ask it at the same moment; each read
+ * is audited by its own statement (no transaction is needed for either).
+ */
 export async function clinicAttention(
   db: Db,
   principal: Principal,
   q: { today: string; search: string; limit: number; cursor?: { key: string; id: string } },
 ) {
-  if (!principal.clinicId) throw new ForbiddenError("only clinic staff may do this");
+  const clinicId = principal.clinicId;
+  if (!clinicId) throw new ForbiddenError("only clinic staff may do this");
   const after = q.cursor ? parseAttentionCursor(q.cursor) : undefined;
-  const rows = await attentionList(db, {
-    clinicId: principal.clinicId,
+  const ask = {
+    clinicId,
     today: q.today,
     search: q.search,
     limit: q.limit + 1,
     rules: ATTENTION_RULES,
     ...(after ? { after } : {}),
-  });
+  };
+  const rows = await sharedRead(db, `attention ${JSON.stringify(ask)}`, (connection) =>
+    attentionList(connection, ask),
+  );
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   const nextCursor =
@@ -163,7 +178,7 @@ export async function clinicAttention(
   await insertAudit(db, {
     actorId: principal.id,
     action: "read.attention-list",
-    clinicId: principal.clinicId,
+    clinicId,
     detail: { runners: items.map((r) => r.id) },
   });
   return {

@@ -1,0 +1,93 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, type Store } from "./database.js";
+import { sharedRead } from "./shared-reads.js";
+
+/** PGlite has one connection: a transaction held open makes every other read wait its turn. */
+describe("identical reads waiting for PGlite's connection", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ kind: "pglite" });
+  });
+  afterAll(() => store.close());
+
+  async function holdingTheConnection<T>(work: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let begun!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const transaction = store.db.transaction().execute(async () => {
+      begun();
+      await held;
+    });
+    await inside;
+    const result = work();
+    release();
+    await transaction;
+    return result;
+  }
+
+  it("run once for everyone queued, each getting the same rows", async () => {
+    let reads = 0;
+    const read = () =>
+      sharedRead(store.db, "clinic list", async (connection) => {
+        reads++;
+        return (
+          await sql<{ n: number }>`SELECT count(*)::int AS n FROM clinics`.execute(connection)
+        ).rows;
+      });
+    const answers = await holdingTheConnection(async () => Promise.all([read(), read(), read()]));
+    expect(reads).toBe(1);
+    expect(answers).toEqual([[{ n: 0 }], [{ n: 0 }], [{ n: 0 }]]);
+  });
+
+  it("run again for a request that comes after the read began, and it sees a write made since", async () => {
+    let reads = 0;
+    let began!: () => void;
+    const first = new Promise<void>((resolve) => {
+      began = resolve;
+    });
+    const count = (connection: typeof store.db) =>
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM clinics`.execute(connection);
+    const earlier = sharedRead(store.db, "clinic count", async (connection) => {
+      reads++;
+      began();
+      return (await count(connection)).rows[0]?.n;
+    });
+    await first;
+    await earlier;
+    await sql`INSERT INTO clinics (id, name) VALUES (gen_random_uuid(), 'New')`.execute(store.db);
+    const later = await sharedRead(store.db, "clinic count", async (connection) => {
+      reads++;
+      return (await count(connection)).rows[0]?.n;
+    });
+    expect(reads).toBe(2);
+    expect([await earlier, later]).toEqual([0, 1]);
+  });
+
+  it("do not share between different questions", async () => {
+    const asked: string[] = [];
+    const read = (key: string) =>
+      sharedRead(store.db, key, async () => {
+        asked.push(key);
+        return key;
+      });
+    const answers = await holdingTheConnection(async () =>
+      Promise.all([read("a"), read("b"), read("a")]),
+    );
+    expect(answers).toEqual(["a", "b", "a"]);
+    expect(asked.sort()).toEqual(["a", "b"]);
+  });
+
+  it("let the next request read again when a shared read fails", async () => {
+    const failing = sharedRead(store.db, "broken", async () => {
+      throw new Error("no such table");
+    });
+    await expect(failing).rejects.toThrow("no such table");
+    await expect(sharedRead(store.db, "broken", async () => "fine")).resolves.toBe("fine");
+  });
+});
