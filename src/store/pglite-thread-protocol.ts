@@ -11,7 +11,9 @@ export type Call =
   | { id: number; kind: "close" };
 
 export interface ThreadResult {
-  rows: unknown[];
+  rows: Record<string, unknown>[];
+  /** The columns and their types (JSON columns arrive as text, see value-parsers.ts). */
+  fields: { name: string; dataTypeID: number }[];
   affectedRows?: number;
 }
 

@@ -21,7 +21,7 @@ try {
     try {
       if (call.kind === "close") {
         await pglite.close();
-        reply = { id: call.id, result: { rows: [] } };
+        reply = { id: call.id, result: { rows: [], fields: [] } };
       } else {
         const result =
           call.kind === "simple"
@@ -30,7 +30,8 @@ try {
         reply = {
           id: call.id,
           result: {
-            rows: result.rows as unknown[],
+            rows: result.rows as Record<string, unknown>[],
+            fields: result.fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })),
             ...(result.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}),
           },
         };

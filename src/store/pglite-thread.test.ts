@@ -80,4 +80,46 @@ describe("the store on PGlite, through its thread", () => {
     );
     expect(names.rows.map((r) => r.name)).toEqual(["Kept"]);
   });
+
+  it("runs a statement asked during another's transaction after it, not inside it", async () => {
+    let inside!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      inside = resolve;
+    });
+    const rolledBack = store.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO clinics (id, name) VALUES (gen_random_uuid(), 'Rolled back')`.execute(
+        trx,
+      );
+      inside();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error("undo");
+    });
+    await begun;
+    const outside =
+      sql`INSERT INTO clinics (id, name) VALUES (gen_random_uuid(), 'Outside')`.execute(store.db);
+    await expect(rolledBack).rejects.toThrow("undo");
+    await outside;
+    const names = await sql<{
+      name: string;
+    }>`SELECT name FROM clinics WHERE name IN ('Outside', 'Rolled back')`.execute(store.db);
+    expect(names.rows).toEqual([{ name: "Outside" }]);
+  });
+
+  it("after a COMMIT that fails, leaves the next transaction alone", async () => {
+    await sql`CREATE TABLE parents (id int PRIMARY KEY)`.execute(store.db);
+    await sql`CREATE TABLE children (parent int REFERENCES parents DEFERRABLE INITIALLY DEFERRED)`.execute(
+      store.db,
+    );
+    const failing = store.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO children VALUES (1)`.execute(trx);
+    });
+    const next = store.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO parents VALUES (7)`.execute(trx);
+    });
+    await expect(failing).rejects.toMatchObject({ code: "23503" });
+    await next;
+    const parents = await sql<{ id: number }>`SELECT id FROM parents`.execute(store.db);
+    expect(parents.rows).toEqual([{ id: 7 }]);
+    expect((await sql`SELECT * FROM children`.execute(store.db)).rows).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import type {
   ThreadError,
   ThreadResult,
 } from "./pglite-thread-protocol.js";
+import { parseJsonColumns } from "./value-parsers.js";
 
 const fromSource = import.meta.url.endsWith(".ts");
 
@@ -42,7 +43,10 @@ export class PgliteThread {
       this.#waiting.delete(reply.id);
       if ("error" in reply)
         waiting.reject(new PgliteError(reply.error.message, reply.error.fields));
-      else waiting.resolve(reply.result);
+      else {
+        parseJsonColumns(reply.result.rows, reply.result.fields);
+        waiting.resolve(reply.result);
+      }
     });
     const fail = (error: Error) => {
       this.#gone = error;

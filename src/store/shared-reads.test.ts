@@ -69,6 +69,35 @@ describe("identical reads waiting for PGlite's connection", () => {
     expect([await earlier, later]).toEqual([0, 1]);
   });
 
+  it("wait while the same question is being read, then read once for all who came meanwhile", async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let began!: () => void;
+    const running = new Promise<void>((resolve) => {
+      began = resolve;
+    });
+    const first = sharedRead(store.db, "list", async () => {
+      order.push("first begins");
+      began();
+      await blocked;
+      order.push("first ends");
+      return "first";
+    });
+    await running;
+    const later = () =>
+      sharedRead(store.db, "list", async () => {
+        order.push("second begins");
+        return "second";
+      });
+    const [a, b] = [later(), later()];
+    release();
+    expect(await Promise.all([first, a, b])).toEqual(["first", "second", "second"]);
+    expect(order).toEqual(["first begins", "first ends", "second begins"]);
+  });
+
   it("do not share between different questions", async () => {
     const asked: string[] = [];
     const read = (key: string) =>
