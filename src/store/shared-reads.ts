@@ -24,8 +24,8 @@ export function sharedRead<T>(
   key: string,
   read: (connection: Db) => Promise<T>,
 ): Promise<T> {
-  let ofDb = slots.get(db);
-  if (!ofDb) slots.set(db, (ofDb = new Map()));
+  const ofDb = slots.get(db) ?? new Map<string, Slot>();
+  slots.set(db, ofDb);
   const slot = ofDb.get(key) ?? {};
   ofDb.set(key, slot);
   if (slot.queued) return slot.queued as Promise<T>;
