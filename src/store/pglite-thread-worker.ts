@@ -39,7 +39,12 @@ try {
     } catch (error) {
       reply = { id: call.id, error: describeError(error) };
     }
-    port.postMessage(reply);
+    try {
+      port.postMessage(reply);
+    } catch (error) {
+      // A value that cannot cross threads: the caller gets the error, and the next calls run.
+      port.postMessage({ id: call.id, error: describeError(error) } satisfies Reply);
+    }
   }
   port.postMessage({ ready: true });
 } catch (error) {
