@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -46,6 +46,19 @@ describe("PGlite in its own thread", () => {
       Array.from({ length: 50 }, (_, i) => thread.query("SELECT $1::int AS i", [i])),
     );
     expect(answers.map((a) => a.rows[0])).toEqual(Array.from({ length: 50 }, (_, i) => ({ i })));
+  });
+});
+
+describe("a PGlite thread that cannot open its database", () => {
+  it("says so, instead of waiting", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "hipcheck-thread-"));
+    const notAFolder = join(dir, "file");
+    await writeFile(notAFolder, "not a database");
+    try {
+      await expect(PgliteThread.start({ dataDir: notAFolder })).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -19,7 +19,9 @@ export class PgliteError extends Error {
   }
 }
 
-type CallBody = Call extends infer C ? (C extends { id: number } ? Omit<C, "id"> : never) : never;
+/** A call as its sender writes it; the id is added when it is sent. */
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+type CallBody = WithoutId<Call>;
 
 /**
  * PGlite in a thread of its own. PostgreSQL in WebAssembly runs every statement on the thread
@@ -78,6 +80,9 @@ export class PgliteThread {
       };
       worker.on("message", onMessage);
       worker.once("error", reject);
+      worker.once("exit", (code) =>
+        reject(new Error(`the database thread stopped while opening (exit code ${code})`)),
+      );
     }).catch(async (error) => {
       await worker.terminate();
       throw error;
