@@ -3,6 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "./database.js";
 import { sharedRead } from "./shared-reads.js";
 
+/** A promise and the function that settles it: a signal one side waits for. */
+function signal(): { done: Promise<void>; give: () => void } {
+  let give!: () => void;
+  const done = new Promise<void>((resolve) => {
+    give = resolve;
+  });
+  return { done, give };
+}
+
 /** PGlite has one connection: a transaction held open makes every other read wait its turn. */
 describe("identical reads waiting for PGlite's connection", () => {
   let store: Store;
@@ -12,21 +21,15 @@ describe("identical reads waiting for PGlite's connection", () => {
   afterAll(() => store.close());
 
   async function holdingTheConnection<T>(work: () => Promise<T>): Promise<T> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let begun!: () => void;
-    const inside = new Promise<void>((resolve) => {
-      begun = resolve;
-    });
+    const held = signal();
+    const inside = signal();
     const transaction = store.db.transaction().execute(async () => {
-      begun();
-      await held;
+      inside.give();
+      await held.done;
     });
-    await inside;
+    await inside.done;
     const result = work();
-    release();
+    held.give();
     await transaction;
     return result;
   }
@@ -47,18 +50,15 @@ describe("identical reads waiting for PGlite's connection", () => {
 
   it("run again for a request that comes after the read began, and it sees a write made since", async () => {
     let reads = 0;
-    let began!: () => void;
-    const first = new Promise<void>((resolve) => {
-      began = resolve;
-    });
+    const began = signal();
     const count = (connection: typeof store.db) =>
       sql<{ n: number }>`SELECT count(*)::int AS n FROM clinics`.execute(connection);
     const earlier = sharedRead(store.db, "clinic count", async (connection) => {
       reads++;
-      began();
+      began.give();
       return (await count(connection)).rows[0]?.n;
     });
-    await first;
+    await began.done;
     await earlier;
     await sql`INSERT INTO clinics (id, name) VALUES (gen_random_uuid(), 'New')`.execute(store.db);
     const later = await sharedRead(store.db, "clinic count", async (connection) => {
@@ -71,29 +71,23 @@ describe("identical reads waiting for PGlite's connection", () => {
 
   it("wait while the same question is being read, then read once for all who came meanwhile", async () => {
     const order: string[] = [];
-    let release!: () => void;
-    const blocked = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let began!: () => void;
-    const running = new Promise<void>((resolve) => {
-      began = resolve;
-    });
+    const blocked = signal();
+    const running = signal();
     const first = sharedRead(store.db, "list", async () => {
       order.push("first begins");
-      began();
-      await blocked;
+      running.give();
+      await blocked.done;
       order.push("first ends");
       return "first";
     });
-    await running;
+    await running.done;
     const later = () =>
       sharedRead(store.db, "list", async () => {
         order.push("second begins");
         return "second";
       });
     const [a, b] = [later(), later()];
-    release();
+    blocked.give();
     expect(await Promise.all([first, a, b])).toEqual(["first", "second", "second"]);
     expect(order).toEqual(["first begins", "first ends", "second begins"]);
   });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { listAssessments } from "../../store/records.repository.js";
-import { runnerFor } from "../access.js";
 import type { App } from "../app.js";
 import { principalOf } from "../auth/principal.js";
 import {
@@ -11,7 +10,8 @@ import {
   runAssessment,
   updateAssessment,
 } from "../services/assessments.service.js";
-import { fromCursor, idParam, pageQuery, runnerParams, toPage } from "./schemas.js";
+import { runnerListRoute } from "./runner-list-route.js";
+import { idParam, runnerParams } from "./schemas.js";
 
 const assessmentParams = idParam("assessmentId");
 const jsonObject = z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
@@ -45,32 +45,14 @@ export function assessmentRoutes(app: App): void {
     },
   );
 
-  app.get(
-    "/api/runners/:runnerId/assessments",
-    {
-      config: { access: "signed-in" },
-      schema: {
-        tags: ["assessments"],
-        summary: "The runner's assessments, newest first",
-        params: runnerParams,
-        querystring: pageQuery,
-      },
-    },
-    async (request) =>
-      app.tx(async (trx) => {
-        const { runnerId } = request.params;
-        await runnerFor(trx, principalOf(request), runnerId, {
-          action: "read.assessments",
-          address: request.ip,
-        });
-        const { limit, cursor } = request.query;
-        const page = toPage(
-          await listAssessments(trx, runnerId, limit + 1, fromCursor(cursor)),
-          limit,
-        );
-        return { ...page, items: page.items.map(assessmentView) };
-      }),
-  );
+  runnerListRoute(app, {
+    url: "/api/runners/:runnerId/assessments",
+    tag: "assessments",
+    summary: "The runner's assessments, newest first",
+    action: "read.assessments",
+    list: async (db, runnerId, limit, after) =>
+      (await listAssessments(db, runnerId, limit, after)).map(assessmentView),
+  });
 
   app.get(
     "/api/runners/:runnerId/comparison",

@@ -18,7 +18,7 @@ type Db = Kysely<Database>;
 type Row = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
 
 /** An assessment as the API shows it: `stale` when the rules changed since its result was made. */
-export function assessmentView(row: Row) {
+export function assessmentView<R extends Pick<Row, "rulesVersion">>(row: R) {
   return { ...row, stale: row.rulesVersion !== null && row.rulesVersion !== RULES_VERSION };
 }
 
